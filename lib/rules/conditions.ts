@@ -1,0 +1,240 @@
+/**
+ * Three-valued evaluation of condition trees (met / not-met / unknown) with a trace entry for every
+ * leaf. Unknown is never read as normal: it carries why (missing, rejected, censored, history).
+ */
+import { ANALYTES, type AnalyteId, type Unit } from './analytes';
+import type { Facts, Quantity } from './facts';
+import { formatQuantity } from './format';
+import type { CompareOp, Condition, LabLeaf, PatientLeaf, UnitThresholds } from './types';
+
+export type Outcome = 'met' | 'not-met' | 'unknown';
+export type UnknownReason = 'missing' | 'rejected' | 'censored' | 'history';
+
+export interface ConditionTrace {
+  /** e.g. "lab.ferritin", "patient.dialysis", "medications". */
+  fact: string;
+  operator: string;
+  expected: string;
+  /** What the rule saw, as entered and as compared (with conversion), or null when absent. */
+  received: string | null;
+  outcome: Outcome;
+  /** Assumption applied, or why the outcome is unknown. */
+  note: string | null;
+  /** For lab leaves: the analyte and the threshold text, for the basis shown with a flag. */
+  analyte?: AnalyteId;
+  entered?: string;
+  canonical?: string;
+  threshold?: string;
+}
+
+export interface ConditionResult {
+  outcome: Outcome;
+  reasons: ReadonlySet<UnknownReason>;
+}
+
+const NONE: ReadonlySet<UnknownReason> = new Set();
+const result = (outcome: Outcome, reasons: ReadonlySet<UnknownReason> = NONE): ConditionResult => ({ outcome, reasons });
+
+const compare = (a: number, op: CompareOp, b: number): boolean =>
+  op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
+
+/**
+ * A censored value (<v or >v) decides a comparison only when every value it allows lands on the
+ * same side: ferritin "<5" satisfies ≤ 75; eGFR ">90" does not satisfy < 60; eGFR ">45" vs < 60 is unknown.
+ */
+function compareCensored(value: number, qualifier: '<' | '>' | null, op: CompareOp, threshold: number): Outcome {
+  if (qualifier === null) return compare(value, op, threshold) ? 'met' : 'not-met';
+  if (qualifier === '<') {
+    // True value x < value.
+    if (op === '<' || op === '<=') return value <= threshold ? 'met' : 'unknown';
+    return value <= threshold ? 'not-met' : 'unknown';
+  }
+  // True value x > value.
+  if (op === '>' || op === '>=') return value >= threshold ? 'met' : 'unknown';
+  return value >= threshold ? 'not-met' : 'unknown';
+}
+
+function describeThreshold(op: CompareOp, n: number, unit: Unit): string {
+  const sym = op === '<=' ? '≤' : op === '>=' ? '≥' : op;
+  return `${sym} ${formatQuantity(n, unit)}`;
+}
+
+/** Chooses the threshold and the value to compare: native unit if the source publishes one, else canonical. */
+function pickComparison(q: Quantity, leaf: LabLeaf): { value: number; unit: Unit; threshold: number; fromReference: boolean } | null {
+  const ref = leaf.reference && q.referenceRange ? q.referenceRange[leaf.reference] : null;
+  // The lab's own interval is in the unit the result was reported in.
+  if (ref !== null && ref !== undefined) return { value: q.value, unit: q.unit, threshold: ref, fromReference: true };
+  const t: UnitThresholds | undefined = leaf.threshold;
+  if (!t) return null;
+  const native = t[q.unit];
+  if (native !== undefined) return { value: q.value, unit: q.unit, threshold: native, fromReference: false };
+  const canonical = t[q.canonicalUnit];
+  if (canonical === undefined) return null;
+  return { value: q.canonicalValue, unit: q.canonicalUnit, threshold: canonical, fromReference: false };
+}
+
+function evaluateLab(leaf: LabLeaf, facts: Facts, trace: ConditionTrace[]): ConditionResult {
+  const spec = ANALYTES[leaf.lab];
+  const q = facts.quantities[leaf.lab];
+  const canonicalT = leaf.threshold?.[spec.canonicalUnit];
+  const defaultExpected = canonicalT !== undefined ? describeThreshold(leaf.op, canonicalT, spec.canonicalUnit) : `${leaf.op} reference ${leaf.reference}`;
+  const expected = leaf.reference ? `${defaultExpected} (or the lab's reference ${leaf.reference} limit)` : defaultExpected;
+  if (!q) {
+    const rejected = facts.labs[leaf.lab]?.status === 'rejected';
+    trace.push({
+      fact: `lab.${leaf.lab}`, operator: leaf.op, expected, received: null, outcome: 'unknown', analyte: leaf.lab, threshold: defaultExpected,
+      note: rejected ? `${spec.label} was rejected and is not used` : `${spec.label} not given`,
+    });
+    return result('unknown', new Set([rejected ? 'rejected' : 'missing']));
+  }
+  const pick = pickComparison(q, leaf);
+  if (!pick) {
+    trace.push({ fact: `lab.${leaf.lab}`, operator: leaf.op, expected, received: q.entered, outcome: 'unknown', note: 'no threshold for this unit', analyte: leaf.lab });
+    return result('unknown', new Set(['missing']));
+  }
+  const outcome = compareCensored(pick.value, q.qualifier, leaf.op, pick.threshold);
+  const threshold = describeThreshold(leaf.op, pick.threshold, pick.unit) + (pick.fromReference ? ' (lab reference interval)' : '');
+  const compared = pick.unit === q.unit ? 'compared as entered' : `compared as ${q.canonical} (${q.conversion ?? 'converted'})`;
+  const received = q.derivedFrom ? `${q.entered} (${q.derivedFrom})` : `${q.entered}; ${compared}`;
+  trace.push({
+    fact: `lab.${leaf.lab}`, operator: leaf.op, expected: threshold, received, outcome,
+    note: outcome === 'unknown' ? `censored result ${q.entered} does not decide ${threshold}` : null,
+    analyte: leaf.lab, entered: q.entered, canonical: q.canonical, threshold,
+  });
+  return result(outcome, outcome === 'unknown' ? new Set(['censored']) : NONE);
+}
+
+interface PatientRead {
+  known: boolean;
+  holds: boolean;
+  fact: string;
+  expected: string;
+  received: string | null;
+}
+
+function readPatient(leaf: PatientLeaf, facts: Facts): PatientRead {
+  const p = facts.input.patient;
+  switch (leaf.patient) {
+    case 'sex':
+      return { known: true, holds: p.sex === leaf.is, fact: 'patient.sex', expected: leaf.is, received: p.sex };
+    case 'ageYears':
+      return { known: true, holds: compare(p.ageYears, leaf.op, leaf.value), fact: 'patient.ageYears', expected: `${leaf.op} ${leaf.value}`, received: String(p.ageYears) };
+    case 'pregnant': {
+      const v = facts.pregnancy.pregnant;
+      return { known: v !== null, holds: v === leaf.is, fact: 'patient.pregnant', expected: String(leaf.is), received: v === null ? null : `${v}${facts.pregnancy.inferred ? ` (${facts.pregnancy.inferred})` : ''}` };
+    }
+    case 'trimester': {
+      const t = facts.pregnancy.trimester;
+      return { known: t !== null, holds: t !== null && leaf.in.includes(t), fact: 'patient.trimester', expected: `in ${leaf.in.join(', ')}`, received: t === null ? null : String(t) };
+    }
+    case 'dialysis': {
+      const v = p.dialysis;
+      return { known: v != null, holds: v != null && (v !== 'none') === leaf.onDialysis, fact: 'patient.dialysis', expected: leaf.onDialysis ? 'hemodialysis or peritoneal' : 'none', received: v ?? null };
+    }
+    case 'hyperglycemiaSymptoms': {
+      const v = p.hyperglycemiaSymptoms;
+      const known = v === 'yes' || v === 'no';
+      return { known, holds: v === leaf.is, fact: 'patient.hyperglycemiaSymptoms', expected: leaf.is, received: v ?? null };
+    }
+    case 'neuropathy': {
+      const v = p.neuropathy;
+      const known = v === 'present' || v === 'absent';
+      const holds = leaf.is === 'examined' ? known : v === leaf.is;
+      return { known, holds, fact: 'patient.neuropathy', expected: leaf.is, received: v ?? null };
+    }
+    default: {
+      const v = p[leaf.patient];
+      return { known: v != null, holds: v === leaf.is, fact: `patient.${leaf.patient}`, expected: String(leaf.is), received: v == null ? null : String(v) };
+    }
+  }
+}
+
+function evaluatePatient(leaf: PatientLeaf, facts: Facts, trace: ConditionTrace[]): ConditionResult {
+  const r = readPatient(leaf, facts);
+  if (r.known) {
+    const outcome: Outcome = r.holds ? 'met' : 'not-met';
+    trace.push({ fact: r.fact, operator: 'is', expected: r.expected, received: r.received, outcome, note: null });
+    return result(outcome);
+  }
+  const assumption = 'ifUnknown' in leaf ? leaf.ifUnknown : undefined;
+  if (assumption) {
+    const outcome: Outcome = assumption.assume ? 'met' : 'not-met';
+    trace.push({ fact: r.fact, operator: 'is', expected: r.expected, received: r.received, outcome, note: `not recorded: ${assumption.because}` });
+    return result(outcome);
+  }
+  trace.push({ fact: r.fact, operator: 'is', expected: r.expected, received: r.received, outcome: 'unknown', note: 'not recorded' });
+  // An examination not documented is a missing finding (a workup item), not a gap in history.
+  return result('unknown', new Set([leaf.patient === 'neuropathy' ? 'missing' : 'history']));
+}
+
+function evaluateMedication(leaf: Extract<Condition, { medications: unknown } | { medication: unknown }>, facts: Facts, trace: ConditionTrace[]): ConditionResult {
+  const meds = facts.medications;
+  if ('medication' in leaf) {
+    const hit = meds.filter((m) => m.ingredients.some((g) => leaf.medication.includes(g)));
+    const outcome: Outcome = hit.length > 0 ? 'met' : facts.medicationListKnown ? 'not-met' : 'unknown';
+    trace.push({ fact: 'medications', operator: 'includes', expected: leaf.medication.join(' or '), received: hit.length > 0 ? hit.map((m) => m.input).join('; ') : null, outcome, note: outcome === 'unknown' ? 'medication list not recorded' : null });
+    return result(outcome, outcome === 'unknown' ? new Set(['missing']) : NONE);
+  }
+  if (leaf.medications === 'list-known') {
+    const outcome: Outcome = facts.medicationListKnown ? 'met' : 'not-met';
+    trace.push({ fact: 'medications', operator: 'is', expected: 'list recorded (or "no medications" ticked)', received: facts.medicationListKnown ? `${meds.length} line(s)${facts.input.medications.noneTaken ? ', none taken' : ''}` : null, outcome, note: null });
+    return result(outcome);
+  }
+  if (!facts.medicationListKnown) {
+    trace.push({ fact: 'medications', operator: leaf.medications, expected: leaf.medications === 'any-flagged' ? 'a flagged medication' : 'an entry to confirm', received: null, outcome: 'unknown', note: 'medication list not recorded' });
+    return result('unknown', new Set(['missing']));
+  }
+  const hit = leaf.medications === 'any-flagged'
+    ? meds.filter((m) => m.status === 'flagged')
+    : meds.filter((m) => m.needsConfirmation || m.status === 'ambiguous' || m.status === 'unrecognized');
+  const outcome: Outcome = hit.length > 0 ? 'met' : 'not-met';
+  trace.push({
+    fact: 'medications', operator: leaf.medications, expected: leaf.medications === 'any-flagged' ? 'a flagged medication' : 'an entry to confirm',
+    received: hit.length > 0 ? hit.map((m) => `${m.input} → ${m.generic ?? m.status}`).join('; ') : `${meds.length} line(s), none matching`, outcome, note: null,
+  });
+  return result(outcome);
+}
+
+/** Evaluates a condition tree; appends one trace entry per leaf (every leaf is evaluated, none skipped). */
+export function evaluateCondition(c: Condition, facts: Facts, trace: ConditionTrace[]): ConditionResult {
+  if ('all' in c) {
+    const rs = c.all.map((x) => evaluateCondition(x, facts, trace));
+    if (rs.some((r) => r.outcome === 'not-met')) return result('not-met');
+    if (rs.every((r) => r.outcome === 'met')) return result('met');
+    return result('unknown', unionReasons(rs));
+  }
+  if ('any' in c) {
+    const rs = c.any.map((x) => evaluateCondition(x, facts, trace));
+    if (rs.some((r) => r.outcome === 'met')) return result('met');
+    if (rs.every((r) => r.outcome === 'not-met')) return result('not-met');
+    // Alternative tests: when one was done and decided, a test not done does not block the answer.
+    if (c.alternatives) {
+      const decided = rs.filter((r) => r.outcome !== 'unknown');
+      // A child unknown because its test was not done (or was rejected) is a test not done.
+      const blocking = rs.filter((r) => r.outcome === 'unknown' && !r.reasons.has('missing') && !r.reasons.has('rejected'));
+      if (decided.length > 0 && blocking.length === 0) return result('not-met');
+    }
+    return result('unknown', unionReasons(rs.filter((r) => r.outcome === 'unknown')));
+  }
+  if ('not' in c) {
+    const r = evaluateCondition(c.not, facts, trace);
+    return r.outcome === 'unknown' ? r : result(r.outcome === 'met' ? 'not-met' : 'met');
+  }
+  if ('lab' in c) return evaluateLab(c, facts, trace);
+  if ('missing' in c) {
+    const q = facts.quantities[c.missing];
+    const spec = ANALYTES[c.missing];
+    const outcome: Outcome = q ? 'not-met' : 'met';
+    trace.push({ fact: `lab.${c.missing}`, operator: 'missing', expected: `${spec.label} not given or rejected`, received: q ? q.entered : null, outcome, note: null });
+    return result(outcome);
+  }
+  if ('patient' in c) return evaluatePatient(c, facts, trace);
+  return evaluateMedication(c, facts, trace);
+}
+
+function unionReasons(rs: readonly ConditionResult[]): ReadonlySet<UnknownReason> {
+  const s = new Set<UnknownReason>();
+  for (const r of rs) for (const x of r.reasons) s.add(x);
+  return s;
+}
+

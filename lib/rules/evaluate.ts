@@ -1,0 +1,266 @@
+/**
+ * The one pure evaluation function: validated input in, evaluation out. No database, clock or
+ * network; `asOf` is passed in. Every contributor gets exactly one status and a trace of every rule,
+ * including the rules that did not fire.
+ */
+import { type AnalyteId } from './analytes';
+import { evaluateCondition, type ConditionTrace, type Outcome, type UnknownReason } from './conditions';
+import { CONTRIBUTORS } from './contributors';
+import { buildFacts, type DerivedValue, type Facts } from './facts';
+import type { TEvaluationInput } from './input';
+import type { InputStatus } from './labs';
+import type { MedicationMatch } from './medications';
+import { sourcesFor, type Source, type SourceId } from './sources';
+import type { ContributorId, ContributorSpec, ContributorStatus, EvidenceGrade, IronTherapy, Rule, WorkupRequest } from './types';
+import { RULES_DATE, RULES_VERSION } from './version';
+import { consolidateWorkup, type WorkupItem, type WorkupRequestMade } from './workup';
+
+export interface BasisItem {
+  analyte: AnalyteId;
+  /** As entered, or null when missing/rejected. */
+  entered: string | null;
+  canonical: string | null;
+  threshold: string;
+  outcome: Outcome;
+}
+
+export interface RuleTrace {
+  ruleId: string;
+  role: Rule['role'];
+  title: string;
+  outcome: Outcome;
+  conditions: ConditionTrace[];
+}
+
+export interface ContributorResult {
+  id: ContributorId;
+  label: string;
+  status: ContributorStatus;
+  /** Only when iron deficiency is flagged. */
+  ironTherapy?: IronTherapy;
+  /** The rules that fired (flag, indeterminate and modifier rules that were met). */
+  ruleIds: string[];
+  summary: string;
+  basis: BasisItem[];
+  sources: Source[];
+  evidence: EvidenceGrade;
+  notes: string[];
+  caveats: { id: string; text: string; sources: Source[] }[];
+  trace: RuleTrace[];
+}
+
+export interface InputResult {
+  analyte: AnalyteId;
+  label: string;
+  status: InputStatus;
+  message: string | null;
+  entered: string;
+  canonical: string | null;
+  conversion: string | null;
+  loinc: string;
+  collectedOn: string | null;
+  stale: boolean;
+}
+
+export interface Evaluation {
+  rulesVersion: string;
+  rulesDate: string;
+  asOf: string | null;
+  /** False for patients under 18 (G4): nothing is assessed. */
+  inScope: boolean;
+  contributors: ContributorResult[];
+  inputs: InputResult[];
+  derived: { egfr?: DerivedValue; tsat?: DerivedValue };
+  medications: MedicationMatch[];
+  workup: WorkupItem[];
+  /** Assumptions made and scope notes, for the clinician to read first. */
+  notices: string[];
+}
+
+export interface EvaluateOptions {
+  /** The assessment date (YYYY-MM-DD); overrides `input.asOf`. */
+  asOf?: string | null;
+}
+
+const STANDING_IRON_PANEL: WorkupRequestMade = { id: 'iron-panel', reason: 'G5: periodic morning iron studies (ferritin + TSAT) for all patients with clinically significant RLS', ruleId: 'G5', evidence: 'A', sourceIds: ['S1'] };
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function request(w: WorkupRequest, facts: Facts, ruleId: string, evidence: EvidenceGrade, sourceIds: readonly SourceId[], out: WorkupRequestMade[]): void {
+  if (w.onlyIf && evaluateCondition(w.onlyIf, facts, []).outcome !== 'met') return;
+  out.push({ id: w.id, reason: w.reason, ruleId, evidence, sourceIds });
+}
+
+function basisOf(traces: readonly ConditionTrace[]): BasisItem[] {
+  const seen = new Set<string>();
+  const basis: BasisItem[] = [];
+  for (const t of traces) {
+    if (!t.analyte || !t.threshold) continue;
+    const key = `${t.analyte}|${t.threshold}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    basis.push({ analyte: t.analyte, entered: t.entered ?? null, canonical: t.canonical ?? null, threshold: t.threshold, outcome: t.outcome });
+  }
+  return basis;
+}
+
+/** "Ferritin 90 ng/mL > 75 ng/mL and ≤ 100 ng/mL; TSAT 24% ≥ 20%" from the met lab comparisons. */
+function describeMet(traces: readonly ConditionTrace[], facts: Facts): string {
+  const byAnalyte = new Map<AnalyteId, { entered: string; thresholds: string[] }>();
+  for (const t of traces) {
+    if (t.outcome !== 'met' || !t.analyte || !t.entered || !t.threshold) continue;
+    const entry = byAnalyte.get(t.analyte) ?? { entered: t.entered, thresholds: [] };
+    if (!entry.thresholds.includes(t.threshold)) entry.thresholds.push(t.threshold);
+    byAnalyte.set(t.analyte, entry);
+  }
+  return [...byAnalyte].map(([a, e]) => `${facts.quantities[a]?.label ?? a} ${e.entered} ${e.thresholds.join(' and ')}`).join('; ');
+}
+
+function describeValues(traces: readonly ConditionTrace[], facts: Facts): string {
+  const parts: string[] = [];
+  const seen = new Set<AnalyteId>();
+  for (const t of traces) {
+    if (!t.analyte || !t.entered || seen.has(t.analyte)) continue;
+    seen.add(t.analyte);
+    parts.push(`${facts.quantities[t.analyte]?.label ?? t.analyte} ${t.entered}`);
+  }
+  return parts.join(', ');
+}
+
+function missingInputs(traces: readonly ConditionTrace[], facts: Facts): string {
+  const parts = new Set<string>();
+  for (const t of traces) {
+    if (t.outcome !== 'unknown') continue;
+    if (t.analyte) parts.add(facts.labs[t.analyte]?.status === 'rejected' ? `${t.analyte} rejected` : `${t.analyte} missing`);
+    else if (t.fact.startsWith('patient.')) parts.add(`${t.fact.slice(8)} not recorded`);
+    else if (t.fact === 'medications') parts.add('medication list not recorded');
+  }
+  return [...parts].join(', ');
+}
+
+function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: WorkupRequestMade[]): ContributorResult {
+  const traces: RuleTrace[] = [];
+  const results = spec.rules.map((rule) => {
+    const conditions: ConditionTrace[] = [];
+    const r = evaluateCondition(rule.when, facts, conditions);
+    traces.push({ ruleId: rule.id, role: rule.role, title: rule.title, outcome: r.outcome, conditions });
+    return { rule, ...r, conditions };
+  });
+  const flagRules = results.filter((r) => r.rule.role === 'flag');
+  const metFlag = flagRules.filter((r) => r.outcome === 'met');
+  const metIndeterminate = results.filter((r) => r.rule.role === 'indeterminate' && r.outcome === 'met');
+  const metModifiers = results.filter((r) => r.rule.role === 'modifier' && r.outcome === 'met');
+
+  let status: ContributorStatus;
+  let summary: string;
+  let ironTherapy: IronTherapy | undefined;
+  let deciding = flagRules;
+  if (metFlag.length > 0) {
+    status = 'flagged';
+    const first = metFlag[0]!;
+    deciding = metFlag;
+    const basisText = describeMet(first.conditions, facts);
+    summary = basisText ? `${basisText}: ${first.rule.message}` : capitalise(first.rule.message);
+    ironTherapy = first.rule.ironTherapy;
+    for (const m of metModifiers) if (m.rule.ironTherapy) ironTherapy = m.rule.ironTherapy;
+  } else if (metIndeterminate.length > 0) {
+    status = 'indeterminate';
+    const first = metIndeterminate[0]!;
+    deciding = metIndeterminate;
+    const basisText = describeMet(first.conditions, facts);
+    summary = basisText ? `${basisText}: ${first.rule.message}` : capitalise(first.rule.message);
+  } else if (flagRules.every((r) => r.outcome === 'not-met')) {
+    status = 'not-flagged';
+    const values = describeValues(flagRules.flatMap((r) => r.conditions), facts);
+    summary = values ? `${values}: ${spec.notFlaggedMessage}` : capitalise(spec.notFlaggedMessage);
+  } else {
+    const reasons = new Set<UnknownReason>();
+    for (const r of flagRules) if (r.outcome === 'unknown') for (const x of r.reasons) reasons.add(x);
+    const unknownConditions = flagRules.filter((r) => r.outcome === 'unknown').flatMap((r) => r.conditions);
+    const what = missingInputs(unknownConditions, facts);
+    if (reasons.has('missing') || reasons.has('rejected')) {
+      status = 'not-assessed';
+      summary = `Not assessed: ${spec.notAssessedMessage}${what ? ` (${what})` : ''}`;
+    } else {
+      status = 'indeterminate';
+      summary = `Cannot decide from the inputs given${what ? ` (${what})` : ''}: ${reasons.has('censored') ? 'a censored result (< or >) does not settle the threshold' : 'history needed to choose the criterion'}`;
+    }
+  }
+
+  const fired = [...metFlag, ...(status === 'flagged' ? [] : metIndeterminate), ...metModifiers];
+  for (const r of fired) for (const w of r.rule.workup ?? []) request(w, facts, r.rule.id, r.rule.evidence, r.rule.sourceIds, requests);
+  if (status === 'not-assessed') for (const w of spec.whenNotAssessed ?? []) request(w, facts, 'G1', spec.evidence, spec.rules[0]?.sourceIds ?? [], requests);
+
+  const caveats = (spec.caveats ?? [])
+    .filter((c) => !c.when || evaluateCondition(c.when, facts, []).outcome === 'met')
+    .map((c) => ({ id: c.id, text: c.text, sources: sourcesFor(c.sourceIds) }));
+
+  let evidence = spec.evidence;
+  if (spec.id === 'medication' && status === 'flagged') {
+    // The contributor's grade is the best grade among the flagged drugs.
+    for (const m of facts.medications) if (m.status === 'flagged' && m.evidence && m.evidence < evidence) evidence = m.evidence;
+  }
+
+  const sourceRules = status === 'flagged' || status === 'indeterminate' ? [...deciding, ...metModifiers] : flagRules;
+  return {
+    id: spec.id, label: spec.label, status,
+    ...(status === 'flagged' && ironTherapy ? { ironTherapy } : {}),
+    ruleIds: fired.map((r) => r.rule.id),
+    summary,
+    basis: basisOf(deciding.flatMap((r) => r.conditions)),
+    sources: sourcesFor(sourceRules.flatMap((r) => r.rule.sourceIds)),
+    evidence,
+    notes: metModifiers.map((m) => `${m.rule.id}: ${m.rule.message}`),
+    caveats,
+    trace: traces,
+  };
+}
+
+function outOfScope(spec: ContributorSpec): ContributorResult {
+  return {
+    id: spec.id, label: spec.label, status: 'not-assessed', ruleIds: ['G4'],
+    summary: 'Not assessed: patient under 18, outside the adult scope of these rules (G4; AASM uses ferritin < 50 ng/mL in children)',
+    basis: [], sources: sourcesFor(['S1']), evidence: spec.evidence, notes: [], caveats: [], trace: [],
+  };
+}
+
+/**
+ * Evaluates validated findings (see `parseEvaluationInput`). Pure and synchronous; never reads the
+ * clock. `options.asOf` wins over `input.asOf`; without either, lab ages are not checked.
+ */
+export function evaluateFindings(input: TEvaluationInput, options: EvaluateOptions = {}): Evaluation {
+  const asOf = options.asOf ?? input.asOf ?? null;
+  const facts = buildFacts(input, asOf);
+  const inScope = input.patient.ageYears >= 18;
+  const requests: WorkupRequestMade[] = [STANDING_IRON_PANEL];
+  const contributors = CONTRIBUTORS.map((spec) => (inScope ? evaluateContributor(spec, facts, requests) : outOfScope(spec)));
+
+  const inputs: InputResult[] = input.labs.map((lab) => {
+    const f = facts.labs[lab.analyte]!;
+    const cross = facts.crossChecks[lab.analyte];
+    const status: InputStatus = cross && f.status === 'accepted' ? 'verify' : f.status;
+    const message = [f.message, cross].filter(Boolean).join('. ') || null;
+    return {
+      analyte: f.analyte, label: f.label, status, message, entered: f.entered, canonical: f.status === 'rejected' && !f.canonical ? null : f.canonical,
+      conversion: f.conversion, loinc: f.loinc, collectedOn: f.collectedOn, stale: f.stale,
+    };
+  });
+
+  const rejected = inputs.filter((i) => i.status === 'rejected');
+  if (rejected.length > 0) {
+    requests.push({ id: 'repeat-rejected', reason: `G2: ${rejected.map((r) => r.message).join('; ')}`, ruleId: 'G2', evidence: 'A', sourceIds: ['S26'] });
+  }
+
+  const notices: string[] = [];
+  if (!inScope) notices.push('Patient under 18: outside the adult scope of these rules (G4). Only the standing iron-panel item is listed.');
+  const assumptions = new Set<string>();
+  for (const c of contributors) for (const r of c.trace) for (const t of r.conditions) if (t.note?.startsWith('not recorded: ')) assumptions.add(`${t.fact.replace('patient.', '')} ${t.note}`);
+  if (facts.pregnancy.inferred) assumptions.add(facts.pregnancy.inferred);
+  notices.push(...[...assumptions].map(capitalise));
+  for (const i of inputs) if (i.stale && i.message) notices.push(i.message);
+
+  return {
+    rulesVersion: RULES_VERSION, rulesDate: RULES_DATE, asOf, inScope, contributors, inputs, derived: facts.derived,
+    medications: facts.medications, workup: consolidateWorkup(requests), notices,
+  };
+}

@@ -1,0 +1,23 @@
+/** Number and value formatting shared by messages, summaries and the UI (no Intl: it is slow in hot paths). */
+
+function group(intPart: string): string {
+  return intPart.length > 4 ? intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : intPart;
+}
+
+/** Up to `digits` decimals, trailing zeros dropped, thousands separated from 10,000: 100000 → "100,000". */
+export function formatNumber(n: number, digits = 2): string {
+  if (!Number.isFinite(n)) return String(n);
+  let s = n.toFixed(digits);
+  if (s.includes('.')) s = s.replace(/\.?0+$/, '');
+  if (s === '-0') s = '0';
+  const neg = s.startsWith('-');
+  const body = neg ? s.slice(1) : s;
+  const [i, f] = body.split('.');
+  return `${neg ? '−' : ''}${group(i ?? '')}${f ? `.${f}` : ''}`;
+}
+
+/** "<5 ng/mL", "60 µg/L", "20.5%". */
+export function formatQuantity(value: number, unit: string, qualifier?: '<' | '>' | null, digits = 2): string {
+  const q = qualifier ?? '';
+  return unit === '%' ? `${q}${formatNumber(value, digits)}%` : `${q}${formatNumber(value, digits)} ${unit}`;
+}
