@@ -178,7 +178,7 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
     for (const r of flagRules) if (r.outcome === 'unknown') for (const x of r.reasons) reasons.add(x);
     const unknownConditions = flagRules.filter((r) => r.outcome === 'unknown').flatMap((r) => r.conditions);
     const what = missingInputs(unknownConditions, facts);
-    if (reasons.has('missing') || reasons.has('rejected')) {
+    if (reasons.has('missing') || reasons.has('rejected') || (spec.historyIsInput && reasons.has('history'))) {
       status = 'not-assessed';
       summary = `Not assessed: ${spec.notAssessedMessage}${what ? ` (${what})` : ''}`;
     } else {

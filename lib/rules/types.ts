@@ -128,6 +128,8 @@ export interface ContributorSpec {
   notFlaggedMessage: string;
   /** Said when a needed input is missing or rejected. */
   notAssessedMessage: string;
+  /** When an unrecorded history item is itself the contributor's input (pregnancy status), it is "not assessed", not "indeterminate". */
+  historyIsInput?: boolean;
   /** Workup asked for when the contributor cannot be assessed. */
   whenNotAssessed?: readonly WorkupRequest[];
   rules: readonly Rule[];

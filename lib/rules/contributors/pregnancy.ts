@@ -7,6 +7,7 @@ export const pregnancy: ContributorSpec = {
   label: 'Pregnancy',
   evidence: 'A',
   notFlaggedMessage: 'not pregnant',
+  historyIsInput: true,
   notAssessedMessage: 'pregnancy status not recorded (woman aged 15–50): document it; it is never assumed',
   whenNotAssessed: [{ id: 'pregnancy-status', reason: 'P-1: woman of reproductive age with pregnancy status unknown: document the status' }],
   rules: [

@@ -35,6 +35,13 @@ const MIN_FUZZY_LENGTH = 4;
 const MAX_FUZZY_DISTANCE = 2;
 const MAX_CANDIDATES = 6;
 
+// Salt and form words that follow a recognised name ("metoprolol succinate"); not worth a "verify".
+const SALT_WORDS = new Set<string>([
+  'succinate', 'tartrate', 'hydrochloride', 'hcl', 'sodium', 'potassium', 'calcium', 'maleate', 'mesylate',
+  'besylate', 'citrate', 'sulfate', 'sulphate', 'carbonate', 'fumarate', 'bromide', 'acetate', 'phosphate',
+  'hyclate', 'monohydrate', 'dihydrate', 'pamoate', 'decanoate', 'palmitate', 'teoclate', 'embonate',
+]);
+
 // Words clinicians add to a line that must not be fuzzy-matched into a drug name on their own.
 const FUZZY_STOPWORDS = new Set<string>([
   'sleep', 'pain', 'nausea', 'itch', 'itching', 'allergy', 'allergies', 'anxiety', 'depression', 'cough', 'cold',
@@ -113,7 +120,8 @@ const EXACT_INDEX: ReadonlyMap<string, readonly Target[]> = buildExactIndex();
 const FUZZY_BY_LENGTH: readonly (readonly FuzzyKey[])[] = (() => {
   const buckets: FuzzyKey[][] = [];
   for (const [key, targets] of EXACT_INDEX) {
-    if (key.length < MIN_FUZZY_LENGTH) continue;
+    // Digits carry meaning ("vitamin b6" vs "vitamin d3"/"b12"), so such names are exact-only.
+    if (key.length < MIN_FUZZY_LENGTH || /\d/.test(key)) continue;
     (buckets[key.length] ??= []).push({ key, histogram: histogram(key), targets });
   }
   return buckets;
@@ -290,7 +298,7 @@ function spanText(tokens: readonly MedicationToken[], start: number, length: num
  * "dramamine"); remaining runs of tokens are then fuzzy-matched the same way. A line naming two drugs
  * therefore yields two hits instead of silently dropping one.
  */
-function findHits(tokens: readonly MedicationToken[], country: Country): Hit[] {
+function findHits(tokens: readonly MedicationToken[], country: Country): { hits: Hit[]; leftover: string[] } {
   const n = tokens.length;
   const covered = new Array<boolean>(n).fill(false);
   const hits: Hit[] = [];
@@ -337,7 +345,15 @@ function findHits(tokens: readonly MedicationToken[], country: Country): Hit[] {
     }
     if (!advanced) i++;
   }
-  return hits.sort((a, b) => a.start - b.start);
+  // CLINICAL.md §2 step 6: never drop a name silently, even the second one on a line.
+  const leftover: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    if (!t || covered[i] || t.norm.length < MIN_FUZZY_LENGTH) continue;
+    if (FUZZY_STOPWORDS.has(t.norm) || SALT_WORDS.has(t.norm) || leftover.includes(t.raw)) continue;
+    leftover.push(t.raw);
+  }
+  return { hits: hits.sort((a, b) => a.start - b.start), leftover };
 }
 
 /** Which hit speaks for the line: a flag beats a question, a question beats "not flagged". */
@@ -394,7 +410,8 @@ function hitSummary(h: Hit): string {
   const g = primaryGeneric(h.resolved);
   const status = h.resolved.flagged.length > 0 ? 'flagged' : 'not flagged';
   const confirm = h.mode === 'fuzzy' ? ', please confirm' : '';
-  return `${h.resolved.name} → ${g} (${status}${confirm})`;
+  const label = h.resolved.name === g ? g : `${h.resolved.name} → ${g}`;
+  return `${label} (${status}${confirm})`;
 }
 
 function emptyMatch(input: string, normalized: string): MedicationMatch {
@@ -420,7 +437,12 @@ function emptyMatch(input: string, normalized: string): MedicationMatch {
   };
 }
 
-function buildMatch(input: string, normalized: string, hits: readonly Hit[]): MedicationMatch {
+function buildMatch(
+  input: string,
+  normalized: string,
+  hits: readonly Hit[],
+  leftover: readonly string[],
+): MedicationMatch {
   const primary = [...hits].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0];
   if (!primary) return emptyMatch(input, normalized);
 
@@ -432,7 +454,9 @@ function buildMatch(input: string, normalized: string, hits: readonly Hit[]): Me
     for (const d of h.resolved.flagged) if (!allFlagged.includes(d)) allFlagged.push(d);
   }
   const others = hits.filter((h) => h !== primary);
-  const alsoText = others.length > 0 ? ` Also on this line: ${others.map(hitSummary).join('; ')}.` : '';
+  const alsoText =
+    (others.length > 0 ? ` Also on this line: ${others.map(hitSummary).join('; ')}.` : '') +
+    (leftover.length > 0 ? ` Also on this line, ${leftover.map((w) => `'${w}'`).join(', ')}: ${UNRECOGNISED_MESSAGE}.` : '');
 
   if (primary.mode === 'ambiguous') {
     const list = primary.candidates
@@ -460,6 +484,7 @@ function buildMatch(input: string, normalized: string, hits: readonly Hit[]): Me
       : `${describeName(r)} → ${generic}`;
   const countryNote = r.countryNote ? ` Note: ${r.countryNote}.` : '';
   const base = {
+    ...(leftover.length > 0 ? { unrecognizedWords: [...leftover] } : {}),
     input,
     normalized,
     generic,
@@ -520,7 +545,8 @@ export function matchMedication(line: string, options?: MatchOptions): Medicatio
   const tokens = tokenizeMedicationLine(input);
   const normalized = tokens.map((t) => t.norm).join(' ');
   if (tokens.length === 0) return emptyMatch(input, normalized);
-  return buildMatch(input, normalized, findHits(tokens, country));
+  const { hits, leftover } = findHits(tokens, country);
+  return buildMatch(input, normalized, hits, leftover);
 }
 
 /** Match every line of a medication list, in order (one result per entry, none dropped). */

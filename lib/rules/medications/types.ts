@@ -133,6 +133,8 @@ export interface MedicationMatch {
   message: string;
   /** Every flagged ingredient when more than one is present (e.g. Symbyax: olanzapine + fluoxetine). */
   flaggedIngredients?: string[];
+  /** Words on the line that matched nothing, beside a recognised drug (e.g. "zolpidem" in "Tylenol + zolpidem"). */
+  unrecognizedWords?: string[];
 }
 
 /** Options for the matcher. */
