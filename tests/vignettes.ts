@@ -3,7 +3,8 @@
  * suite, the verification page and the external check agree on what "pass" means.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Evaluation } from '@/lib/rules';
 
 export interface Vignette {
@@ -21,8 +22,9 @@ export interface Vignette {
   why?: string;
 }
 
-const FIXTURES = resolve(__dirname, 'fixtures');
-const SHARED = resolve(__dirname, '../../shared/vignettes');
+const HERE = dirname(fileURLToPath(import.meta.url));
+const FIXTURES = resolve(HERE, 'fixtures');
+const SHARED = resolve(HERE, '../../shared/vignettes');
 
 /** The committed copies, plus any newer case in ../shared/vignettes when that folder is beside the checkout. */
 export function loadVignettes(): Vignette[] {

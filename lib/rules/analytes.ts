@@ -189,7 +189,18 @@ const UNIT_BY_LOWER = new Map<string, Unit>(UNITS.map((u) => [u.toLowerCase(), u
  * Reads a unit as typed: exact first, then with `u` or Greek mu for the micro sign and any case
  * ("ug/dl" → "µg/dL"). Returns null for a unit the contract does not know.
  */
+const parsedUnits = new Map<string, Unit | null>();
+
 export function parseUnit(raw: string): Unit | null {
+  const hit = parsedUnits.get(raw);
+  if (hit !== undefined) return hit;
+  const unit = readUnit(raw);
+  // Bounded: the cache holds what clinicians type, not arbitrary input.
+  if (parsedUnits.size < 500) parsedUnits.set(raw, unit);
+  return unit;
+}
+
+function readUnit(raw: string): Unit | null {
   const trimmed = raw.trim().replace(/\s+/g, '').replace(/\u03bc/g, 'µ');
   const direct = UNIT_BY_LOWER.get(trimmed.toLowerCase());
   if (direct) return direct;

@@ -34,6 +34,13 @@ export interface ConditionResult {
 
 const NONE: ReadonlySet<UnknownReason> = new Set();
 const result = (outcome: Outcome, reasons: ReadonlySet<UnknownReason> = NONE): ConditionResult => ({ outcome, reasons });
+// Shared, never mutated: leaves return these instead of allocating.
+const MET = result('met');
+const NOT_MET = result('not-met');
+const UNKNOWN_MISSING = result('unknown', new Set(['missing']));
+const UNKNOWN_REJECTED = result('unknown', new Set(['rejected']));
+const UNKNOWN_CENSORED = result('unknown', new Set(['censored']));
+const UNKNOWN_HISTORY = result('unknown', new Set(['history']));
 
 const compare = (a: number, op: CompareOp, b: number): boolean =>
   op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
@@ -54,9 +61,25 @@ function compareCensored(value: number, qualifier: '<' | '>' | null, op: Compare
   return value >= threshold ? 'not-met' : 'unknown';
 }
 
-function describeThreshold(op: CompareOp, n: number, unit: Unit): string {
-  const sym = op === '<=' ? '≤' : op === '>=' ? '≥' : op;
-  return `${sym} ${formatQuantity(n, unit)}`;
+const thresholdText = new WeakMap<LabLeaf, Map<Unit, string>>();
+
+/** "≤ 75 ng/mL"; memoised per rule leaf and unit, since rules are static data. */
+function describeThreshold(leaf: LabLeaf, n: number, unit: Unit, fromReference: boolean): string {
+  const sym = leaf.op === '<=' ? '≤' : leaf.op === '>=' ? '≥' : leaf.op;
+  // A lab's own reference interval varies per result: not memoised.
+  if (fromReference) return `${sym} ${formatQuantity(n, unit)} (lab reference interval)`;
+  let perLeaf = thresholdText.get(leaf);
+  if (!perLeaf) thresholdText.set(leaf, (perLeaf = new Map()));
+  let text = perLeaf.get(unit);
+  if (text === undefined) perLeaf.set(unit, (text = `${sym} ${formatQuantity(n, unit)}`));
+  return text;
+}
+
+/** "180 ng/mL; compared as entered", built once per quantity and comparison unit. */
+function receivedText(q: Quantity, comparedUnit: Unit): string {
+  if (q.derivedFrom) return (q.receivedDerived ??= `${q.entered} (${q.derivedFrom})`);
+  if (comparedUnit === q.unit) return (q.receivedNative ??= `${q.entered}; compared as entered`);
+  return (q.receivedCanonical ??= `${q.entered}; compared as ${q.canonical} (${q.conversion ?? 'converted'})`);
 }
 
 /** Chooses the threshold and the value to compare: native unit if the source publishes one, else canonical. */
@@ -77,31 +100,28 @@ function evaluateLab(leaf: LabLeaf, facts: Facts, trace: ConditionTrace[]): Cond
   const spec = ANALYTES[leaf.lab];
   const q = facts.quantities[leaf.lab];
   const canonicalT = leaf.threshold?.[spec.canonicalUnit];
-  const defaultExpected = canonicalT !== undefined ? describeThreshold(leaf.op, canonicalT, spec.canonicalUnit) : `${leaf.op} reference ${leaf.reference}`;
-  const expected = leaf.reference ? `${defaultExpected} (or the lab's reference ${leaf.reference} limit)` : defaultExpected;
+  const defaultExpected = canonicalT !== undefined ? describeThreshold(leaf, canonicalT, spec.canonicalUnit, false) : `${leaf.op} reference ${leaf.reference}`;
   if (!q) {
     const rejected = facts.labs[leaf.lab]?.status === 'rejected';
     trace.push({
-      fact: `lab.${leaf.lab}`, operator: leaf.op, expected, received: null, outcome: 'unknown', analyte: leaf.lab, threshold: defaultExpected,
+      fact: `lab.${leaf.lab}`, operator: leaf.op, expected: defaultExpected, received: null, outcome: 'unknown', analyte: leaf.lab, threshold: defaultExpected,
       note: rejected ? `${spec.label} was rejected and is not used` : `${spec.label} not given`,
     });
-    return result('unknown', new Set([rejected ? 'rejected' : 'missing']));
+    return rejected ? UNKNOWN_REJECTED : UNKNOWN_MISSING;
   }
   const pick = pickComparison(q, leaf);
   if (!pick) {
-    trace.push({ fact: `lab.${leaf.lab}`, operator: leaf.op, expected, received: q.entered, outcome: 'unknown', note: 'no threshold for this unit', analyte: leaf.lab });
-    return result('unknown', new Set(['missing']));
+    trace.push({ fact: `lab.${leaf.lab}`, operator: leaf.op, expected: defaultExpected, received: q.entered, outcome: 'unknown', note: 'no threshold for this unit', analyte: leaf.lab });
+    return UNKNOWN_MISSING;
   }
   const outcome = compareCensored(pick.value, q.qualifier, leaf.op, pick.threshold);
-  const threshold = describeThreshold(leaf.op, pick.threshold, pick.unit) + (pick.fromReference ? ' (lab reference interval)' : '');
-  const compared = pick.unit === q.unit ? 'compared as entered' : `compared as ${q.canonical} (${q.conversion ?? 'converted'})`;
-  const received = q.derivedFrom ? `${q.entered} (${q.derivedFrom})` : `${q.entered}; ${compared}`;
+  const threshold = describeThreshold(leaf, pick.threshold, pick.unit, pick.fromReference);
   trace.push({
-    fact: `lab.${leaf.lab}`, operator: leaf.op, expected: threshold, received, outcome,
+    fact: `lab.${leaf.lab}`, operator: leaf.op, expected: threshold, received: receivedText(q, pick.unit), outcome,
     note: outcome === 'unknown' ? `censored result ${q.entered} does not decide ${threshold}` : null,
     analyte: leaf.lab, entered: q.entered, canonical: q.canonical, threshold,
   });
-  return result(outcome, outcome === 'unknown' ? new Set(['censored']) : NONE);
+  return outcome === 'met' ? MET : outcome === 'not-met' ? NOT_MET : UNKNOWN_CENSORED;
 }
 
 interface PatientRead {
@@ -149,22 +169,30 @@ function readPatient(leaf: PatientLeaf, facts: Facts): PatientRead {
   }
 }
 
+const assumptionTexts = new WeakMap<PatientLeaf, string>();
+function assumptionText(leaf: PatientLeaf, fact: string, because: string): string {
+  let text = assumptionTexts.get(leaf);
+  if (text === undefined) assumptionTexts.set(leaf, (text = `${fact.slice(8)} not recorded: ${because}`));
+  return text;
+}
+
 function evaluatePatient(leaf: PatientLeaf, facts: Facts, trace: ConditionTrace[]): ConditionResult {
   const r = readPatient(leaf, facts);
   if (r.known) {
     const outcome: Outcome = r.holds ? 'met' : 'not-met';
     trace.push({ fact: r.fact, operator: 'is', expected: r.expected, received: r.received, outcome, note: null });
-    return result(outcome);
+    return outcome === 'met' ? MET : NOT_MET;
   }
   const assumption = 'ifUnknown' in leaf ? leaf.ifUnknown : undefined;
   if (assumption) {
     const outcome: Outcome = assumption.assume ? 'met' : 'not-met';
     trace.push({ fact: r.fact, operator: 'is', expected: r.expected, received: r.received, outcome, note: `not recorded: ${assumption.because}` });
-    return result(outcome);
+    facts.assumptions.add(assumptionText(leaf, r.fact, assumption.because));
+    return outcome === 'met' ? MET : NOT_MET;
   }
   trace.push({ fact: r.fact, operator: 'is', expected: r.expected, received: r.received, outcome: 'unknown', note: 'not recorded' });
   // An examination not documented is a missing finding (a workup item), not a gap in history.
-  return result('unknown', new Set([leaf.patient === 'neuropathy' ? 'missing' : 'history']));
+  return leaf.patient === 'neuropathy' ? UNKNOWN_MISSING : UNKNOWN_HISTORY;
 }
 
 function evaluateMedication(leaf: Extract<Condition, { medications: unknown } | { medication: unknown }>, facts: Facts, trace: ConditionTrace[]): ConditionResult {
@@ -178,7 +206,7 @@ function evaluateMedication(leaf: Extract<Condition, { medications: unknown } | 
   if (leaf.medications === 'list-known') {
     const outcome: Outcome = facts.medicationListKnown ? 'met' : 'not-met';
     trace.push({ fact: 'medications', operator: 'is', expected: 'list recorded (or "no medications" ticked)', received: facts.medicationListKnown ? `${meds.length} line(s)${facts.input.medications.noneTaken ? ', none taken' : ''}` : null, outcome, note: null });
-    return result(outcome);
+    return outcome === 'met' ? MET : NOT_MET;
   }
   if (!facts.medicationListKnown) {
     trace.push({ fact: 'medications', operator: leaf.medications, expected: leaf.medications === 'any-flagged' ? 'a flagged medication' : 'an entry to confirm', received: null, outcome: 'unknown', note: 'medication list not recorded' });
@@ -192,44 +220,93 @@ function evaluateMedication(leaf: Extract<Condition, { medications: unknown } | 
     fact: 'medications', operator: leaf.medications, expected: leaf.medications === 'any-flagged' ? 'a flagged medication' : 'an entry to confirm',
     received: hit.length > 0 ? hit.map((m) => `${m.input} → ${m.generic ?? m.status}`).join('; ') : `${meds.length} line(s), none matching`, outcome, note: null,
   });
-  return result(outcome);
+  return outcome === 'met' ? MET : NOT_MET;
+}
+
+type Evaluator = (facts: Facts, trace: ConditionTrace[]) => ConditionResult;
+
+const compiled = new WeakMap<Condition, Evaluator>();
+
+/**
+ * Rules are static data: each condition tree is turned once into a closure, so evaluation does not
+ * re-inspect node shapes on every call.
+ */
+function compile(c: Condition): Evaluator {
+  const hit = compiled.get(c);
+  if (hit) return hit;
+  let fn: Evaluator;
+  if ('all' in c) {
+    const children = c.all.map(compile);
+    fn = (facts, trace) => {
+      let anyNotMet = false;
+      let allMet = true;
+      const unknown: ConditionResult[] = [];
+      for (const child of children) {
+        const r = child(facts, trace);
+        if (r.outcome === 'not-met') anyNotMet = true;
+        else if (r.outcome === 'unknown') { allMet = false; unknown.push(r); }
+      }
+      if (anyNotMet) return NOT_MET;
+      return allMet ? MET : unknownOf(unknown);
+    };
+  } else if ('any' in c) {
+    const children = c.any.map(compile);
+    const alternatives = c.alternatives === true;
+    fn = (facts, trace) => {
+      let anyMet = false;
+      let decided = 0;
+      let blocking = 0;
+      const unknown: ConditionResult[] = [];
+      for (const child of children) {
+        const r = child(facts, trace);
+        if (r.outcome === 'met') anyMet = true;
+        if (r.outcome !== 'unknown') decided++;
+        else {
+          unknown.push(r);
+          // A child unknown because its test was not done (or was rejected) is a test not done.
+          if (!r.reasons.has('missing') && !r.reasons.has('rejected')) blocking++;
+        }
+      }
+      if (anyMet) return MET;
+      if (unknown.length === 0) return NOT_MET;
+      // Alternative tests: when one was done and decided, a test not done does not block the answer.
+      if (alternatives && decided > 0 && blocking === 0) return NOT_MET;
+      return unknownOf(unknown);
+    };
+  } else if ('not' in c) {
+    const child = compile(c.not);
+    fn = (facts, trace) => {
+      const r = child(facts, trace);
+      return r.outcome === 'unknown' ? r : r.outcome === 'met' ? NOT_MET : MET;
+    };
+  } else if ('lab' in c) {
+    fn = (facts, trace) => evaluateLab(c, facts, trace);
+  } else if ('missing' in c) {
+    const spec = ANALYTES[c.missing];
+    const expected = `${spec.label} not given or rejected`;
+    const fact = `lab.${c.missing}`;
+    fn = (facts, trace) => {
+      const q = facts.quantities[c.missing];
+      trace.push({ fact, operator: 'missing', expected, received: q ? q.entered : null, outcome: q ? 'not-met' : 'met', note: null });
+      return q ? NOT_MET : MET;
+    };
+  } else if ('patient' in c) {
+    fn = (facts, trace) => evaluatePatient(c, facts, trace);
+  } else {
+    fn = (facts, trace) => evaluateMedication(c, facts, trace);
+  }
+  compiled.set(c, fn);
+  return fn;
+}
+
+function unknownOf(rs: readonly ConditionResult[]): ConditionResult {
+  if (rs.length === 1) return rs[0]!;
+  return result('unknown', unionReasons(rs));
 }
 
 /** Evaluates a condition tree; appends one trace entry per leaf (every leaf is evaluated, none skipped). */
 export function evaluateCondition(c: Condition, facts: Facts, trace: ConditionTrace[]): ConditionResult {
-  if ('all' in c) {
-    const rs = c.all.map((x) => evaluateCondition(x, facts, trace));
-    if (rs.some((r) => r.outcome === 'not-met')) return result('not-met');
-    if (rs.every((r) => r.outcome === 'met')) return result('met');
-    return result('unknown', unionReasons(rs));
-  }
-  if ('any' in c) {
-    const rs = c.any.map((x) => evaluateCondition(x, facts, trace));
-    if (rs.some((r) => r.outcome === 'met')) return result('met');
-    if (rs.every((r) => r.outcome === 'not-met')) return result('not-met');
-    // Alternative tests: when one was done and decided, a test not done does not block the answer.
-    if (c.alternatives) {
-      const decided = rs.filter((r) => r.outcome !== 'unknown');
-      // A child unknown because its test was not done (or was rejected) is a test not done.
-      const blocking = rs.filter((r) => r.outcome === 'unknown' && !r.reasons.has('missing') && !r.reasons.has('rejected'));
-      if (decided.length > 0 && blocking.length === 0) return result('not-met');
-    }
-    return result('unknown', unionReasons(rs.filter((r) => r.outcome === 'unknown')));
-  }
-  if ('not' in c) {
-    const r = evaluateCondition(c.not, facts, trace);
-    return r.outcome === 'unknown' ? r : result(r.outcome === 'met' ? 'not-met' : 'met');
-  }
-  if ('lab' in c) return evaluateLab(c, facts, trace);
-  if ('missing' in c) {
-    const q = facts.quantities[c.missing];
-    const spec = ANALYTES[c.missing];
-    const outcome: Outcome = q ? 'not-met' : 'met';
-    trace.push({ fact: `lab.${c.missing}`, operator: 'missing', expected: `${spec.label} not given or rejected`, received: q ? q.entered : null, outcome, note: null });
-    return result(outcome);
-  }
-  if ('patient' in c) return evaluatePatient(c, facts, trace);
-  return evaluateMedication(c, facts, trace);
+  return compile(c)(facts, trace);
 }
 
 function unionReasons(rs: readonly ConditionResult[]): ReadonlySet<UnknownReason> {

@@ -86,19 +86,37 @@ const STANDING_IRON_PANEL: WorkupRequestMade = { id: 'iron-panel', reason: 'G5: 
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+interface RuleResult {
+  rule: Rule;
+  outcome: Outcome;
+  reasons: ReadonlySet<UnknownReason>;
+  conditions: ConditionTrace[];
+}
+
+/** The condition traces of several rules, in order (a loop: flatMap is slow in V8's hot paths). */
+function conditionsOf(results: readonly RuleResult[]): ConditionTrace[] {
+  const out: ConditionTrace[] = [];
+  for (const r of results) for (const c of r.conditions) out.push(c);
+  return out;
+}
+
+function sourcesOfRules(results: readonly RuleResult[]): Source[] {
+  if (results.length === 1) return sourcesFor(results[0]!.rule.sourceIds);
+  const out: Source[] = [];
+  for (const r of results) for (const s of sourcesFor(r.rule.sourceIds)) if (!out.includes(s)) out.push(s);
+  return out;
+}
+
 function request(w: WorkupRequest, facts: Facts, ruleId: string, evidence: EvidenceGrade, sourceIds: readonly SourceId[], out: WorkupRequestMade[]): void {
   if (w.onlyIf && evaluateCondition(w.onlyIf, facts, []).outcome !== 'met') return;
   out.push({ id: w.id, reason: w.reason, ruleId, evidence, sourceIds });
 }
 
 function basisOf(traces: readonly ConditionTrace[]): BasisItem[] {
-  const seen = new Set<string>();
   const basis: BasisItem[] = [];
   for (const t of traces) {
     if (!t.analyte || !t.threshold) continue;
-    const key = `${t.analyte}|${t.threshold}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (basis.some((b) => b.analyte === t.analyte && b.threshold === t.threshold)) continue;
     basis.push({ analyte: t.analyte, entered: t.entered ?? null, canonical: t.canonical ?? null, threshold: t.threshold, outcome: t.outcome });
   }
   return basis;
@@ -140,11 +158,11 @@ function missingInputs(traces: readonly ConditionTrace[], facts: Facts): string 
 
 function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: WorkupRequestMade[]): ContributorResult {
   const traces: RuleTrace[] = [];
-  const results = spec.rules.map((rule) => {
+  const results = spec.rules.map((rule): RuleResult => {
     const conditions: ConditionTrace[] = [];
     const r = evaluateCondition(rule.when, facts, conditions);
     traces.push({ ruleId: rule.id, role: rule.role, title: rule.title, outcome: r.outcome, conditions });
-    return { rule, ...r, conditions };
+    return { rule, outcome: r.outcome, reasons: r.reasons, conditions };
   });
   const flagRules = results.filter((r) => r.rule.role === 'flag');
   const metFlag = flagRules.filter((r) => r.outcome === 'met');
@@ -171,12 +189,12 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
     summary = basisText ? `${basisText}: ${first.rule.message}` : capitalise(first.rule.message);
   } else if (flagRules.every((r) => r.outcome === 'not-met')) {
     status = 'not-flagged';
-    const values = describeValues(flagRules.flatMap((r) => r.conditions), facts);
+    const values = describeValues(conditionsOf(flagRules), facts);
     summary = values ? `${values}: ${spec.notFlaggedMessage}` : capitalise(spec.notFlaggedMessage);
   } else {
     const reasons = new Set<UnknownReason>();
     for (const r of flagRules) if (r.outcome === 'unknown') for (const x of r.reasons) reasons.add(x);
-    const unknownConditions = flagRules.filter((r) => r.outcome === 'unknown').flatMap((r) => r.conditions);
+    const unknownConditions = conditionsOf(flagRules.filter((r) => r.outcome === 'unknown'));
     const what = missingInputs(unknownConditions, facts);
     if (reasons.has('missing') || reasons.has('rejected') || (spec.historyIsInput && reasons.has('history'))) {
       status = 'not-assessed';
@@ -202,18 +220,19 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
   }
 
   const sourceRules = status === 'flagged' || status === 'indeterminate' ? [...deciding, ...metModifiers] : flagRules;
-  return {
+  const out: ContributorResult = {
     id: spec.id, label: spec.label, status,
-    ...(status === 'flagged' && ironTherapy ? { ironTherapy } : {}),
     ruleIds: fired.map((r) => r.rule.id),
     summary,
-    basis: basisOf(deciding.flatMap((r) => r.conditions)),
-    sources: sourcesFor(sourceRules.flatMap((r) => r.rule.sourceIds)),
+    basis: basisOf(conditionsOf(deciding)),
+    sources: sourcesOfRules(sourceRules),
     evidence,
     notes: metModifiers.map((m) => `${m.rule.id}: ${m.rule.message}`),
     caveats,
     trace: traces,
   };
+  if (status === 'flagged' && ironTherapy) out.ironTherapy = ironTherapy;
+  return out;
 }
 
 function outOfScope(spec: ContributorSpec): ContributorResult {
@@ -253,10 +272,8 @@ export function evaluateFindings(input: TEvaluationInput, options: EvaluateOptio
 
   const notices: string[] = [];
   if (!inScope) notices.push('Patient under 18: outside the adult scope of these rules (G4). Only the standing iron-panel item is listed.');
-  const assumptions = new Set<string>();
-  for (const c of contributors) for (const r of c.trace) for (const t of r.conditions) if (t.note?.startsWith('not recorded: ')) assumptions.add(`${t.fact.replace('patient.', '')} ${t.note}`);
-  if (facts.pregnancy.inferred) assumptions.add(facts.pregnancy.inferred);
-  notices.push(...[...assumptions].map(capitalise));
+  for (const a of facts.assumptions) notices.push(capitalise(a));
+  if (facts.pregnancy.inferred) notices.push(capitalise(facts.pregnancy.inferred));
   for (const i of inputs) if (i.stale && i.message) notices.push(i.message);
 
   return {

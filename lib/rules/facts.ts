@@ -24,6 +24,10 @@ export interface Quantity {
   /** How a derived value was obtained, e.g. "CKD-EPI 2021 from creatinine 1.6 mg/dL". */
   derivedFrom: string | null;
   referenceRange: { low: number | null; high: number | null } | null;
+  /** Trace texts, filled on first use within one evaluation. */
+  receivedNative?: string;
+  receivedCanonical?: string;
+  receivedDerived?: string;
 }
 
 export interface DerivedValue {
@@ -54,6 +58,8 @@ export interface Facts {
   pregnancy: Pregnancy;
   medications: MedicationMatch[];
   medicationListKnown: boolean;
+  /** Assumptions made for unrecorded history while evaluating (filled by the condition evaluator). */
+  assumptions: Set<string>;
   /** Input messages that concern more than one lab (TSAT vs iron/TIBC). */
   crossChecks: Partial<Record<AnalyteId, string>>;
 }
@@ -143,7 +149,7 @@ export function buildFacts(input: TEvaluationInput, asOf: string | null): Facts 
   const { noneTaken, entries } = input.medications;
   const lines = entries.filter((e) => e.trim() !== '');
   return {
-    asOf, input, labs, quantities, derived, crossChecks,
+    asOf, input, labs, quantities, derived, crossChecks, assumptions: new Set(),
     pregnancy: pregnancyOf(input),
     medications: matchMedications(lines),
     medicationListKnown: noneTaken || lines.length > 0,

@@ -7,8 +7,19 @@ function group(intPart: string): string {
 /** Up to `digits` decimals, trailing zeros dropped, thousands separated from 10,000: 100000 → "100,000". */
 export function formatNumber(n: number, digits = 2): string {
   if (!Number.isFinite(n)) return String(n);
+  if (n >= 0 && n < 10_000) {
+    // Fast path: a short decimal prints as itself ("1.6"), no rounding needed.
+    const plain = String(n);
+    const dot = plain.indexOf('.');
+    if (dot === -1 || (plain.length - dot - 1 <= digits && !plain.includes('e'))) return plain;
+  }
   let s = n.toFixed(digits);
-  if (s.includes('.')) s = s.replace(/\.?0+$/, '');
+  if (s.includes('.')) {
+    let end = s.length;
+    while (s.charCodeAt(end - 1) === 48) end--; // trailing zeros
+    if (s.charCodeAt(end - 1) === 46) end--; // a bare decimal point
+    s = s.slice(0, end);
+  }
   if (s === '-0') s = '0';
   const neg = s.startsWith('-');
   const body = neg ? s.slice(1) : s;

@@ -60,39 +60,45 @@ export function judgeLab(lab: TLabInput, asOf: string | null): LabFact {
   const qualifier = lab.qualifier ?? null;
   const unit = parseUnit(lab.unit);
   const entered = formatQuantity(lab.value, unit ?? lab.unit.trim(), qualifier, 4);
-  const base = {
-    analyte: lab.analyte, label: spec.label, entered, value: lab.value, qualifier, canonicalUnit: spec.canonicalUnit,
-    loinc: spec.loinc, collectedOn: lab.collectedOn ?? null,
+  // Built field by field: object spread in this hot path cost microseconds per lab.
+  const fact: LabFact = {
+    analyte: lab.analyte, label: spec.label, status: 'accepted', message: null, entered, unit, value: lab.value, qualifier,
+    canonicalValue: Number.NaN, canonicalUnit: spec.canonicalUnit, canonical: '', conversion: null, loinc: spec.loinc,
+    collectedOn: lab.collectedOn ?? null, ageDays: null, stale: false,
     referenceRange: lab.referenceRange ? { low: lab.referenceRange.low ?? null, high: lab.referenceRange.high ?? null } : null,
   };
   const unitSpec = unit ? spec.units.find((u) => u.unit === unit) : undefined;
   if (!unit || !unitSpec) {
-    return {
-      ...base, unit, status: 'rejected', canonicalValue: Number.NaN, canonical: '', conversion: null, ageDays: null, stale: false,
-      message: `${spec.label} ${entered}: the unit "${lab.unit}" does not fit ${spec.label}; accepted units: ${unitsOf(lab.analyte).join(', ')}`,
-    };
+    fact.status = 'rejected';
+    fact.message = `${spec.label} ${entered}: the unit "${lab.unit}" does not fit ${spec.label}; accepted units: ${unitsOf(lab.analyte).join(', ')}`;
+    return fact;
   }
   const canonicalValue = toCanonical(lab.analyte, lab.value, unit);
-  const canonical = formatQuantity(canonicalValue, spec.canonicalUnit, qualifier);
-  const conversion = unitSpec.toCanonical ? unitSpec.toCanonical.text : null;
-  const loinc = unitSpec.loinc ?? spec.loinc;
+  fact.canonicalValue = canonicalValue;
+  fact.canonical = formatQuantity(canonicalValue, spec.canonicalUnit, qualifier);
+  fact.conversion = unitSpec.toCanonical ? unitSpec.toCanonical.text : null;
+  fact.loinc = unitSpec.loinc ?? spec.loinc;
   const ageDays = asOf && lab.collectedOn ? daysBetween(lab.collectedOn, asOf) : null;
   const staleAfter = STALE_AFTER_DAYS[lab.analyte] ?? DEFAULT_STALE_AFTER_DAYS;
-  const stale = ageDays !== null && ageDays > staleAfter;
-  const common = { ...base, unit, canonicalValue, canonical, conversion, loinc, ageDays, stale };
+  fact.ageDays = ageDays;
+  fact.stale = ageDays !== null && ageDays > staleAfter;
 
   // Native bounds where the dictionary publishes them in this unit; otherwise canonical.
-  const [hardBounds, hardValue, hardUnit] = unitSpec.hard ? [unitSpec.hard, lab.value, unit] : [spec.hard, canonicalValue, spec.canonicalUnit];
-  if (outside(hardValue, hardBounds)) {
-    const shown = hardUnit === unit ? entered : `${entered} (${canonical})`;
-    return { ...common, status: 'rejected', message: `${spec.label} ${shown} is outside the accepted range (${describeRange(hardBounds, hardUnit)}): not used; re-enter or repeat the test` };
+  const native = unitSpec.hard !== undefined;
+  const hardBounds = unitSpec.hard ?? spec.hard;
+  const hardUnit = native ? unit : spec.canonicalUnit;
+  if (outside(native ? lab.value : canonicalValue, hardBounds)) {
+    const shown = hardUnit === unit ? entered : `${entered} (${fact.canonical})`;
+    fact.status = 'rejected';
+    fact.message = `${spec.label} ${shown} is outside the accepted range (${describeRange(hardBounds, hardUnit)}): not used; re-enter or repeat the test`;
+    return fact;
   }
   const notes: string[] = [];
-  let status: InputStatus = 'accepted';
   if (spec.soft && outside(canonicalValue, spec.soft)) {
-    status = 'verify';
+    fact.status = 'verify';
     notes.push(`${spec.label} ${entered}: ${spec.softNote ?? 'outside the usual range; verify'}`);
   }
-  if (stale) notes.push(`${spec.label} collected ${ageDays} days before the assessment date (older than ${staleAfter} days): consider repeating`);
-  return { ...common, status, message: notes.length > 0 ? notes.join('. ') : null };
+  if (fact.stale) notes.push(`${spec.label} collected ${ageDays} days before the assessment date (older than ${staleAfter} days): consider repeating`);
+  if (notes.length > 0) fact.message = notes.join('. ');
+  return fact;
 }

@@ -46,7 +46,12 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
   S28: { id: 'S28', year: 2018, citation: 'Dialysis RLS prevalence: Wali 2015; de Menezes 2018; Beladi-Mousavi 2015', url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC5845496' },
 };
 
-/** The sources of the given ids, in the order given, without duplicates. */
+/** The sources of the given ids, in the order given, without duplicates (a shared, read-only list). */
+const sourceLists = new WeakMap<readonly SourceId[], Source[]>();
+
 export function sourcesFor(ids: readonly SourceId[]): Source[] {
-  return [...new Set(ids)].map((id) => SOURCES[id]);
+  // Rules' id lists are static: resolve each once; callers treat the result as read-only.
+  let list = sourceLists.get(ids);
+  if (!list) sourceLists.set(ids, (list = [...new Set(ids)].map((id) => SOURCES[id])));
+  return list;
 }

@@ -38,21 +38,46 @@ const RELEASE_SUFFIXES = [
 
 const DROP = new Set<string>([...UNITS, ...ROUTES_AND_FORMS, ...FREQUENCIES, ...RELEASE_SUFFIXES]);
 
-// A token that is (or starts as) a quantity: "10", "10mg", "0", "25mcg", "2x", "x2", "q4h", "q6", "6h", "1st".
-const QUANTITY = /^(?:\d[\da-z]*|x\d+|q\d+[a-z]*)$/;
-
 /** One kept token: `norm` is the matching form, `raw` the text the clinician typed (for messages). */
 export interface MedicationToken {
   readonly norm: string;
   readonly raw: string;
 }
 
+/** Lower-case ASCII letter or digit (the only characters a kept token is made of). */
+function isLowerAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
 /**
- * Split a line into kept tokens, dropping dose, route, frequency and release-suffix tokens.
- * Never throws; returns [] for empty or non-string input.
+ * A token that is (or starts as) a quantity: "10", "10mg", "0", "25mcg", "2x", "x2", "q4h", "q6", "6h", "1st".
+ * Same test as /^(?:\d[\da-z]*|x\d+|q\d+[a-z]*)$/ for a token made only of [a-z0-9], written out
+ * because it runs on every token of every line.
  */
-export function tokenizeMedicationLine(line: string): MedicationToken[] {
-  if (typeof line !== 'string') return [];
+function isQuantity(s: string): boolean {
+  const c0 = s.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) return true; // \d[\da-z]*
+  if (c0 !== 120 && c0 !== 113) return false;
+  let i = 1;
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  if (i === 1) return false; // "x" / "q" must be followed by at least one digit
+  if (c0 === 120) return i === s.length; // x\d+
+  while (i < s.length && !isDigit(s.charCodeAt(i))) i++; // q\d+[a-z]*
+  return i === s.length;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Adds one folded word's kept tokens (`folded` holds only [a-z0-9] when it comes from the ASCII path). */
+function keep(kept: MedicationToken[], norm: string, raw: string): void {
+  if (DROP.has(norm) || isQuantity(norm)) return;
+  kept.push({ norm, raw });
+}
+
+/** General path (any Unicode): the definition the ASCII fast path below must agree with. */
+function tokenizeUnicode(line: string): MedicationToken[] {
   const kept: MedicationToken[] = [];
   // Split the original text first so each kept token can be quoted back as typed.
   for (const raw of line.split(/[^\p{L}\p{N}]+/u)) {
@@ -62,8 +87,43 @@ export function tokenizeMedicationLine(line: string): MedicationToken[] {
       .replace(/[\u0300-\u036f]/g, '') // "é" → "e"
       .toLowerCase();
     for (const norm of folded.split(/[^a-z0-9]+/)) {
-      if (norm === '' || DROP.has(norm) || QUANTITY.test(norm)) continue;
-      kept.push({ norm, raw });
+      if (norm === '') continue;
+      keep(kept, norm, raw);
+    }
+  }
+  return kept;
+}
+
+/**
+ * Split a line into kept tokens, dropping dose, route, frequency and release-suffix tokens.
+ * Never throws; returns [] for empty or non-string input.
+ *
+ * Single pass for ASCII lines (nearly all of them): for ASCII, the Unicode split on non-letters and
+ * non-digits is a split on non-[A-Za-z0-9], NFKD and accent removal change nothing, and lower-casing
+ * is the ASCII one, so each word is its own single token. Any non-ASCII character sends the whole
+ * line down the general path.
+ */
+export function tokenizeMedicationLine(line: string): MedicationToken[] {
+  if (typeof line !== 'string') return [];
+  const kept: MedicationToken[] = [];
+  const n = line.length;
+  let start = -1; // start of the current word, -1 between words
+  let upper = false; // current word has an upper-case letter
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? line.charCodeAt(i) : 32;
+    if (c >= 128) return tokenizeUnicode(line);
+    if (isLowerAlnum(c)) {
+      if (start < 0) {
+        start = i;
+        upper = false;
+      }
+    } else if (c >= 65 && c <= 90) {
+      if (start < 0) start = i;
+      upper = true;
+    } else if (start >= 0) {
+      const raw = line.slice(start, i);
+      keep(kept, upper ? raw.toLowerCase() : raw, raw);
+      start = -1;
     }
   }
   return kept;
@@ -74,7 +134,8 @@ export function tokenizeMedicationLine(line: string): MedicationToken[] {
  * (e.g. "Seroquel XR 50 mg PO qhs" → "seroquel"). Never throws; '' for empty input.
  */
 export function normalizeMedicationName(line: string): string {
-  return tokenizeMedicationLine(line)
-    .map((t) => t.norm)
-    .join(' ');
+  const tokens = tokenizeMedicationLine(line);
+  let out = '';
+  for (let i = 0; i < tokens.length; i++) out += i === 0 ? tokens[i]!.norm : ' ' + tokens[i]!.norm;
+  return out;
 }
