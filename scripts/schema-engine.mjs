@@ -271,13 +271,22 @@ function readPgCharAsText(adapter) {
   }
   const pool = adapter.underlyingDriver()
   patch(/** @type {{ query: Function }} */ (/** @type {unknown} */ (pool)))
-  const connect = pool.connect.bind(pool)
-  // @ts-expect-error -- only the promise form is used by the adapter.
-  pool.connect = async () => {
-    const client = await connect()
-    patch(/** @type {{ query: Function }} */ (/** @type {unknown} */ (client)))
+  const connect = /** @type {(callback?: Function) => Promise<unknown> | undefined} */ (pool.connect.bind(pool))
+  /** @param {unknown} client */
+  const patchClient = (client) => {
+    if (client) patch(/** @type {{ query: Function }} */ (client))
     return client
   }
+  // Both forms are needed: the adapter awaits connect(), pool.query() passes a callback.
+  const patchedConnect = (/** @type {Function | undefined} */ callback) => {
+    if (typeof callback === 'function') {
+      return connect((/** @type {unknown} */ error, /** @type {unknown} */ client, /** @type {unknown} */ release) =>
+        callback(error, patchClient(client), release),
+      )
+    }
+    return connect()?.then(patchClient)
+  }
+  Object.assign(pool, { connect: patchedConnect })
 }
 
 /**
@@ -760,8 +769,9 @@ async function canConnect(url) {
     if (!existsSync(file)) {
       throw engineError('P1003', `Database \`${path.basename(file)}\` does not exist at \`${file}\`.`)
     }
-    const { default: Database } = await import('better-sqlite3')
-    new Database(file, { fileMustExist: true }).close()
+    await withSqlite(file, async (connection) => {
+      await connection.queryRaw({ sql: 'SELECT 1', args: [], argTypes: [] })
+    })
     return
   }
   if (isPostgresUrl(url)) {
@@ -782,8 +792,8 @@ async function createDatabase(url) {
   if (url.startsWith('file:')) {
     const file = sqlitePath(url)
     mkdirSync(path.dirname(file), { recursive: true })
-    const { default: Database } = await import('better-sqlite3')
-    new Database(file).close()
+    // Opening the file creates it.
+    await withSqlite(file, async () => undefined)
     return path.basename(file)
   }
   if (isPostgresUrl(url)) {
@@ -799,6 +809,20 @@ async function createDatabase(url) {
     return name
   }
   throw new Error(`Unsupported datasource URL "${redact(url)}".`)
+}
+
+/**
+ * @param {string} file absolute path
+ * @param {(connection: SqlDriverAdapter) => Promise<void>} run
+ */
+async function withSqlite(file, run) {
+  const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3')
+  const connection = await new PrismaBetterSqlite3({ url: file }).connect()
+  try {
+    await run(connection)
+  } finally {
+    await connection.dispose()
+  }
 }
 
 /**

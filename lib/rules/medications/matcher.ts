@@ -2,8 +2,13 @@
  * Medication matcher (docs/CLINICAL.md §2 "Name matching"): normalise, exact match against generic,
  * brand, synonym and combination names, then Damerau-Levenshtein fuzzy match with confirmation.
  *
- * Pure and synchronous. All indexes are built once at module load; a call only does Map look-ups and,
- * when nothing matched exactly, a length- and letter-count-filtered fuzzy pass.
+ * Pure and synchronous. Everything that depends only on the dictionary is built once at module load:
+ * the exact-name index (with each name already resolved for every known country, and the message
+ * fragments each resolution needs), the token prefixes of multi-word names, and the fuzzy keys bucketed
+ * by length with letter masks and letter counts. A call then does Map look-ups and, for words that
+ * matched nothing exactly, a fuzzy pass in which cheap lower bounds on the edit distance (length,
+ * letter-set, letter-count and letter-position differences) reject almost every name before the
+ * Damerau-Levenshtein call. Nothing is cached between calls.
  */
 import levenshtein from 'damerau-levenshtein';
 import { MEDICATION_DICTIONARY } from './dictionary';
@@ -59,15 +64,9 @@ type Target =
   | { readonly kind: 'brand'; readonly name: string; readonly drug: DrugEntry; readonly brand: BrandName }
   | { readonly kind: 'combination'; readonly name: string; readonly product: CombinationProduct };
 
-interface FuzzyKey {
-  readonly key: string;
-  readonly histogram: Uint8Array;
-  readonly targets: readonly Target[];
-}
-
 const DRUG_BY_GENERIC = new Map<string, DrugEntry>(MEDICATION_DICTIONARY.drugs.map((d) => [d.generic, d]));
 
-function buildExactIndex(): Map<string, Target[]> {
+function buildTargetLists(): Map<string, Target[]> {
   const index = new Map<string, Target[]>();
   const add = (name: string, target: Target): void => {
     const key = normalizeMedicationName(name);
@@ -97,39 +96,16 @@ function sameReferent(a: Target, b: Target): boolean {
   return a.drug === b.drug;
 }
 
-// Letter counts give a cheap lower bound on edit distance (each edit moves the L1 norm by ≤ 2),
-// so most keys are rejected before the O(n·m) distance call.
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789 ';
-function histogram(s: string): Uint8Array {
-  const h = new Uint8Array(ALPHABET.length);
-  for (let i = 0; i < s.length; i++) {
-    const k = ALPHABET.indexOf(s[i] ?? '');
-    if (k >= 0) h[k] = (h[k] ?? 0) + 1;
-  }
-  return h;
-}
-function histogramLowerBound(a: Uint8Array, b: Uint8Array): number {
-  let l1 = 0;
-  for (let i = 0; i < a.length; i++) l1 += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
-  return Math.ceil(l1 / 2);
-}
-
-const EXACT_INDEX: ReadonlyMap<string, readonly Target[]> = buildExactIndex();
-
-/** Fuzzy keys bucketed by length, so a query only visits lengths within ±2 of its own. */
-const FUZZY_BY_LENGTH: readonly (readonly FuzzyKey[])[] = (() => {
-  const buckets: FuzzyKey[][] = [];
-  for (const [key, targets] of EXACT_INDEX) {
-    // Digits carry meaning ("vitamin b6" vs "vitamin d3"/"b12"), so such names are exact-only.
-    if (key.length < MIN_FUZZY_LENGTH || /\d/.test(key)) continue;
-    (buckets[key.length] ??= []).push({ key, histogram: histogram(key), targets });
-  }
-  return buckets;
-})();
-
-const MAX_KEY_TOKENS = Math.max(...[...EXACT_INDEX.keys()].map((k) => k.split(' ').length));
-
 // --- Resolution ----------------------------------------------------------------------------------
+
+/** Texts fixed by one flagged drug, so a match only concatenates them. */
+interface FlaggedText {
+  readonly summary: string;
+  readonly timing: string;
+  readonly review: string;
+  /** Its source ids, de-duplicated and in S-number order. */
+  readonly sourceIds: readonly string[];
+}
 
 interface Resolved {
   readonly kind: Exclude<MatchKind, 'fuzzy'>;
@@ -143,6 +119,23 @@ interface Resolved {
   readonly countryNote: string | null;
   readonly ingredients: readonly DrugEntry[];
   readonly flagged: readonly FlaggedDrugEntry[];
+  // Derived from the fields above, once per resolution.
+  /** The flagged ingredient for a combination, else the first ingredient's generic. */
+  readonly generic: string;
+  readonly isFlagged: boolean;
+  /** Message head for an exact match ("Benadryl → diphenhydramine"). */
+  readonly exactHead: string;
+  /** What a fuzzy match's head points to ("Benadryl (diphenhydramine)"). */
+  readonly fuzzyTarget: string;
+  /** " Note: …." or ''. */
+  readonly countryNoteText: string;
+  /** This hit as summarised beside another one on the same line. */
+  readonly exactSummary: string;
+  readonly fuzzySummary: string;
+  // Used when the resolution is not flagged.
+  readonly notFlaggedClauseExact: string;
+  readonly notFlaggedClauseFuzzy: string;
+  readonly notFlaggedSourceIds: readonly string[];
 }
 
 function countriesOf(t: Target): readonly Country[] | null {
@@ -184,21 +177,220 @@ function resolveTargets(targets: readonly Target[], country: Country): Resolved 
   const genericsAcross = new Set(
     targets.filter((t) => t.kind === 'brand').map((t) => (t.kind === 'brand' ? t.drug.generic : '')),
   );
+  const kind = chosen.kind;
+  const name = chosen.name;
+  const resolvedCountry = kind === 'brand' || kind === 'combination' ? used : null;
+  const countryFallback = fallback && (kind === 'brand' || kind === 'combination');
+  const countrySpecific = genericsAcross.size > 1;
+  const countryNote = chosen.kind === 'brand' && fallback ? (chosen.brand.countryNote ?? null) : null;
+
+  const generic = flagged[0]?.generic ?? ingredients[0]?.generic ?? name;
+  const isFlagged = flagged.length > 0;
+  const generics = ingredients.map((d) => d.generic);
+  const label = kind === 'combination' ? `${name} (combination: ${generics.join(' + ')})` : name;
+  const described =
+    resolvedCountry && (countrySpecific || countryFallback) ? `${label} [${resolvedCountry} mapping]` : label;
+  const summaryLabel = name === generic ? generic : `${name} → ${generic}`;
+  const status = isFlagged ? 'flagged' : 'not flagged';
+  const first = ingredients[0];
+  const clause = first && !first.flagged ? first.note : 'Not on the RLS-provoking list.';
   return {
-    kind: chosen.kind,
-    name: chosen.name,
-    country: chosen.kind === 'brand' || chosen.kind === 'combination' ? used : null,
-    countryFallback: fallback && (chosen.kind === 'brand' || chosen.kind === 'combination'),
-    countrySpecific: genericsAcross.size > 1,
-    countryNote: chosen.kind === 'brand' && fallback ? (chosen.brand.countryNote ?? null) : null,
+    kind,
+    name,
+    country: resolvedCountry,
+    countryFallback,
+    countrySpecific,
+    countryNote,
     ingredients,
     flagged,
+    generic,
+    isFlagged,
+    exactHead: name === generic ? generic : `${described} → ${generic}`,
+    fuzzyTarget: name === generic ? name : `${described} (${generic})`,
+    countryNoteText: countryNote ? ` Note: ${countryNote}.` : '',
+    exactSummary: `${summaryLabel} (${status})`,
+    fuzzySummary: `${summaryLabel} (${status}, please confirm)`,
+    notFlaggedClauseExact: asClause(clause, false),
+    notFlaggedClauseFuzzy: asClause(clause, true),
+    notFlaggedSourceIds: sortSourceIds(ingredients.flatMap((d) => (d.flagged ? [] : d.sourceIds))),
   };
 }
 
-function primaryGeneric(r: Resolved): string {
-  return r.flagged[0]?.generic ?? r.ingredients[0]?.generic ?? r.name;
+/** Countries whose resolutions are computed at load; any other value is resolved per call. */
+const KNOWN_COUNTRIES: readonly Country[] = ['US', 'UK', 'CA', 'AU', 'international'];
+
+function countrySlot(country: Country): number {
+  switch (country) {
+    case 'US':
+      return 0;
+    case 'UK':
+      return 1;
+    case 'CA':
+      return 2;
+    case 'AU':
+      return 3;
+    case 'international':
+      return 4;
+    default:
+      return -1;
+  }
 }
+
+/** One normalised dictionary name: its targets, and their resolution for each known country. */
+interface IndexEntry {
+  readonly key: string;
+  readonly targets: readonly Target[];
+  readonly byCountry: readonly (Resolved | null)[];
+}
+
+function resolveEntry(entry: IndexEntry, country: Country): Resolved | null {
+  const slot = countrySlot(country);
+  return slot >= 0 ? (entry.byCountry[slot] ?? null) : resolveTargets(entry.targets, country);
+}
+
+const EXACT_INDEX: ReadonlyMap<string, IndexEntry> = (() => {
+  const index = new Map<string, IndexEntry>();
+  for (const [key, targets] of buildTargetLists()) {
+    index.set(key, { key, targets, byCountry: KNOWN_COUNTRIES.map((c) => resolveTargets(targets, c)) });
+  }
+  return index;
+})();
+
+const MAX_KEY_TOKENS = Math.max(...[...EXACT_INDEX.keys()].map((k) => k.split(' ').length));
+
+/**
+ * Proper token prefixes of multi-word names ("dramamine", "dramamine less"): the exact pass extends a
+ * span by one more token only while the span so far could still grow into a name.
+ */
+const KEY_PREFIXES: ReadonlySet<string> = (() => {
+  const prefixes = new Set<string>();
+  for (const key of EXACT_INDEX.keys()) {
+    const words = key.split(' ');
+    for (let len = 1; len < words.length; len++) prefixes.add(words.slice(0, len).join(' '));
+  }
+  return prefixes;
+})();
+
+const FLAGGED_TEXT: ReadonlyMap<FlaggedDrugEntry, FlaggedText> = new Map(
+  MEDICATION_DICTIONARY.drugs
+    .filter((d): d is FlaggedDrugEntry => d.flagged)
+    .map((d) => [d, flaggedText(d)]),
+);
+
+function flaggedText(d: FlaggedDrugEntry): FlaggedText {
+  return {
+    summary: `${d.drugClass}, mechanism ${d.mechanism}, evidence ${d.evidenceNote ?? d.evidence}; may provoke or worsen RLS`,
+    timing: `Timing: did RLS symptoms start or worsen within days to weeks of starting ${d.generic} or raising its dose? [S17]`,
+    review: `Review with the prescriber: lower the dose, change the timing, or switch class (alternative to consider: ${d.alternative}).`,
+    sourceIds: sortSourceIds(d.sourceIds),
+  };
+}
+
+function textOf(d: FlaggedDrugEntry): FlaggedText {
+  return FLAGGED_TEXT.get(d) ?? flaggedText(d);
+}
+
+// --- Fuzzy index ---------------------------------------------------------------------------------
+
+/*
+ * Lower bounds on the Damerau-Levenshtein (optimal string alignment) distance d between a query q and
+ * a name k, used to skip the distance call. Each rejects only when d > limit, so no name within
+ * reach is ever lost. Write s, i, e, t for the substitutions, insertions, deletions and
+ * transpositions of an optimal edit script (d = s + i + e + t) and Δ = |len q − len k|:
+ *  - length: d ≥ Δ (the buckets).
+ *  - letter counts: with L1 the distance between the two letter-count vectors, a substitution moves
+ *    it by ≤ 2, an insertion or deletion by 1, a transposition by 0, so L1 ≤ 2s + i + e; and
+ *    i + e ≥ Δ, hence d ≥ ⌈(L1 + Δ) / 2⌉.
+ *  - letter sets: each symbol present on one side only adds ≥ 1 to L1, so L1 ≥ popcount(mask q ^ mask k)
+ *    (digits share one mask bit, which keeps this true: a differing bit means one side has no digit).
+ *  - positions: a character of k that the script keeps or transposes reappears in q at most d places
+ *    from its own index (the offset is the net insertions so far, plus 1 inside a transposition, which
+ *    itself costs an edit). So if d ≤ limit, the characters of k found nowhere within ±limit of their
+ *    index in q were substituted or deleted: misses(k) ≤ s + e, and likewise misses(q) ≤ s + i.
+ *    With i − e = len q − len k, that gives d ≥ misses(k) + max(0, len q − len k) and
+ *    d ≥ misses(q) + max(0, len k − len q).
+ */
+const SYMBOLS = 37; // a-z, 0-9, space
+function symbolOf(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c >= 48 && c <= 57) return c - 48 + 26;
+  if (c === 32) return 36;
+  return -1; // never produced by normalisation; ignoring it only weakens the bound
+}
+function maskBit(symbol: number): number {
+  return symbol < 26 ? 1 << symbol : symbol < 36 ? 1 << 26 : 1 << 27;
+}
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+interface FuzzyKey {
+  readonly key: string;
+  readonly mask: number;
+  /** Distinct symbols of the key and how often each occurs (parallel arrays). */
+  readonly symbols: Uint8Array;
+  readonly counts: Uint8Array;
+  readonly entry: IndexEntry;
+}
+
+function fuzzyKey(entry: IndexEntry): FuzzyKey {
+  const h = new Array<number>(SYMBOLS).fill(0);
+  let mask = 0;
+  for (let i = 0; i < entry.key.length; i++) {
+    const s = symbolOf(entry.key.charCodeAt(i));
+    if (s < 0) continue;
+    h[s] = (h[s] ?? 0) + 1;
+    mask |= maskBit(s);
+  }
+  const symbols: number[] = [];
+  const counts: number[] = [];
+  h.forEach((count, s) => {
+    if (count > 0) {
+      symbols.push(s);
+      counts.push(count);
+    }
+  });
+  return { key: entry.key, mask, symbols: Uint8Array.from(symbols), counts: Uint8Array.from(counts), entry };
+}
+
+/** Fuzzy keys bucketed by length, so a query only visits lengths within its threshold of its own. */
+const FUZZY_BY_LENGTH: readonly (readonly FuzzyKey[])[] = (() => {
+  const buckets: FuzzyKey[][] = [];
+  for (const entry of EXACT_INDEX.values()) {
+    const key = entry.key;
+    // Digits carry meaning ("vitamin b6" vs "vitamin d3"/"b12"), so such names are exact-only.
+    if (key.length < MIN_FUZZY_LENGTH || /\d/.test(key)) continue;
+    (buckets[key.length] ??= []).push(fuzzyKey(entry));
+  }
+  return buckets;
+})();
+
+/**
+ * How many characters of `a` occur nowhere in `b` within ±`reach` of their own index; stops counting
+ * once past `stop` (the caller only asks whether the count exceeds it).
+ */
+function positionalMisses(a: string, b: string, reach: number, stop: number): number {
+  let misses = 0;
+  const last = b.length - 1;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    const to = i + reach < last ? i + reach : last;
+    let found = false;
+    for (let j = i - reach > 0 ? i - reach : 0; j <= to; j++) {
+      if (b.charCodeAt(j) === c) {
+        found = true;
+        break;
+      }
+    }
+    if (!found && ++misses > stop) break;
+  }
+  return misses;
+}
+
+// Scratch letter counts of the current fuzzy query (the matcher is synchronous; reset per query).
+const queryCounts = new Int32Array(SYMBOLS);
 
 // --- Fuzzy ---------------------------------------------------------------------------------------
 
@@ -213,54 +405,86 @@ interface Scored {
 }
 
 function fuzzyMatch(query: string, country: Country): FuzzyOutcome | null {
-  if (query.length < MIN_FUZZY_LENGTH) return null;
-  const qh = histogram(query);
-  const scored: Scored[] = [];
-  const lo = Math.max(MIN_FUZZY_LENGTH, query.length - MAX_FUZZY_DISTANCE);
-  const hi = query.length + MAX_FUZZY_DISTANCE;
+  const qlen = query.length;
+  if (qlen < MIN_FUZZY_LENGTH) return null;
+  const lo = Math.max(MIN_FUZZY_LENGTH, qlen - MAX_FUZZY_DISTANCE);
+  const hi = Math.min(qlen + MAX_FUZZY_DISTANCE, FUZZY_BY_LENGTH.length - 1);
+  if (lo > hi) return null;
+
+  queryCounts.fill(0);
+  let qmask = 0;
+  let qtotal = 0;
+  for (let i = 0; i < qlen; i++) {
+    const s = symbolOf(query.charCodeAt(i));
+    if (s < 0) continue;
+    queryCounts[s] = (queryCounts[s] ?? 0) + 1;
+    qmask |= maskBit(s);
+    qtotal++;
+  }
+
+  let scored: Scored[] | null = null;
   for (let len = lo; len <= hi; len++) {
     const bucket = FUZZY_BY_LENGTH[len];
     if (!bucket) continue;
     const limit = fuzzyThreshold(len);
-    if (Math.abs(len - query.length) > limit) continue;
-    for (const fk of bucket) {
-      if (histogramLowerBound(qh, fk.histogram) > limit) continue;
+    const lengthDiff = Math.abs(len - qlen);
+    if (lengthDiff > limit) continue;
+    // Lower bounds first (see "Fuzzy index"): d ≥ ⌈(L1 + Δ) / 2⌉, so L1 may be at most 2·limit − Δ.
+    const maxL1 = 2 * limit - lengthDiff;
+    const keyShorter = qlen > len ? qlen - len : 0;
+    const queryShorter = len > qlen ? len - qlen : 0;
+    for (let k = 0; k < bucket.length; k++) {
+      const fk = bucket[k]!;
+      if (popcount(qmask ^ fk.mask) > maxL1) continue;
+      // L1 = Σ over the key's symbols of |q − k|, plus the query's symbols the key lacks.
+      let l1 = qtotal;
+      const symbols = fk.symbols;
+      const counts = fk.counts;
+      for (let j = 0; j < symbols.length; j++) {
+        const q = queryCounts[symbols[j]!]!;
+        const c = counts[j]!;
+        l1 += (q > c ? q - c : c - q) - q;
+      }
+      if (l1 > maxL1) continue;
+      if (positionalMisses(fk.key, query, limit, limit) + keyShorter > limit) continue;
+      if (positionalMisses(query, fk.key, limit, limit) + queryShorter > limit) continue;
       const distance = levenshtein(query, fk.key).steps;
       if (distance > limit) continue;
-      const resolved = resolveTargets(fk.targets, country);
-      if (resolved) scored.push({ key: fk.key, distance, resolved });
+      const resolved = resolveEntry(fk.entry, country);
+      if (resolved) (scored ??= []).push({ key: fk.key, distance, resolved });
     }
   }
-  if (scored.length === 0) return null;
+  if (scored === null) return null;
 
   // Best first: smaller distance, then closer length, then a stable alphabetical order.
   scored.sort(
     (a, b) =>
       a.distance - b.distance ||
-      Math.abs(a.key.length - query.length) - Math.abs(b.key.length - query.length) ||
+      Math.abs(a.key.length - qlen) - Math.abs(b.key.length - qlen) ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
   const candidates = toCandidates(scored);
   // CLINICAL.md §2 step 5: any two candidates within threshold that differ in flag status → ask, do not flag.
-  const statuses = new Set(scored.map((s) => s.resolved.flagged.length > 0));
-  if (statuses.size > 1) return { mode: 'ambiguous', candidates };
-  const best = scored[0];
-  return best ? { mode: 'fuzzy', resolved: best.resolved, candidates } : null;
+  const best = scored[0]!;
+  for (let i = 1; i < scored.length; i++) {
+    if (scored[i]!.resolved.isFlagged !== best.resolved.isFlagged) return { mode: 'ambiguous', candidates };
+  }
+  return { mode: 'fuzzy', resolved: best.resolved, candidates };
 }
 
 function toCandidates(scored: readonly Scored[]): MedicationCandidate[] {
-  const seen = new Set<string>();
   const out: MedicationCandidate[] = [];
-  for (const s of scored) {
-    if (seen.has(s.resolved.name)) continue;
-    seen.add(s.resolved.name);
-    out.push({
-      name: s.resolved.name,
-      generic: primaryGeneric(s.resolved),
-      flagged: s.resolved.flagged.length > 0,
-      distance: s.distance,
-    });
-    if (out.length >= MAX_CANDIDATES) break;
+  for (let i = 0; i < scored.length && out.length < MAX_CANDIDATES; i++) {
+    const r = scored[i]!.resolved;
+    let seen = false;
+    for (let j = 0; j < out.length; j++) {
+      if (out[j]!.name === r.name) {
+        seen = true;
+        break;
+      }
+    }
+    if (seen) continue;
+    out.push({ name: r.name, generic: r.generic, flagged: r.isFlagged, distance: scored[i]!.distance });
   }
   return out;
 }
@@ -278,19 +502,22 @@ type Hit =
     }
   | { readonly mode: 'ambiguous'; readonly start: number; readonly raw: string; readonly candidates: MedicationCandidate[] };
 
-function spanText(tokens: readonly MedicationToken[], start: number, length: number, field: 'norm' | 'raw'): string {
-  const parts: string[] = [];
-  let last: string | null = null;
-  for (let i = start; i < start + length; i++) {
-    const t = tokens[i];
-    if (!t) continue;
+function normSpan(tokens: readonly MedicationToken[], start: number, length: number): string {
+  let out = tokens[start]!.norm;
+  for (let i = start + 1; i < start + length; i++) out += ' ' + tokens[i]!.norm;
+  return out;
+}
+
+function rawSpan(tokens: readonly MedicationToken[], start: number, length: number): string {
+  let out = tokens[start]!.raw;
+  let last = out;
+  for (let i = start + 1; i < start + length; i++) {
+    const raw = tokens[i]!.raw;
     // One raw word can yield several tokens ("Chlor-Trimeton"); quote it once.
-    if (field === 'raw') {
-      if (t.raw !== last) parts.push(t.raw);
-      last = t.raw;
-    } else parts.push(t.norm);
+    if (raw !== last) out += ' ' + raw;
+    last = raw;
   }
-  return parts.join(' ');
+  return out;
 }
 
 /**
@@ -300,67 +527,79 @@ function spanText(tokens: readonly MedicationToken[], start: number, length: num
  */
 function findHits(tokens: readonly MedicationToken[], country: Country): { hits: Hit[]; leftover: string[] } {
   const n = tokens.length;
-  const covered = new Array<boolean>(n).fill(false);
+  const covered = new Uint8Array(n);
   const hits: Hit[] = [];
+  let uncovered = n;
 
   for (let i = 0; i < n; ) {
-    let advanced = false;
-    for (let len = Math.min(MAX_KEY_TOKENS, n - i); len >= 1; len--) {
-      const targets = EXACT_INDEX.get(spanText(tokens, i, len, 'norm'));
-      const resolved = targets ? resolveTargets(targets, country) : null;
+    // Longest span starting at i that is a name: grow it while it is still a prefix of some name.
+    let bestLen = 0;
+    let best: Resolved | null = null;
+    let key = tokens[i]!.norm;
+    for (let len = 1; ; len++) {
+      const entry = EXACT_INDEX.get(key);
+      const resolved = entry ? resolveEntry(entry, country) : null;
       if (resolved) {
-        hits.push({ mode: 'exact', start: i, raw: spanText(tokens, i, len, 'raw'), resolved });
-        covered.fill(true, i, i + len);
+        bestLen = len;
+        best = resolved;
+      }
+      if (len >= MAX_KEY_TOKENS || i + len >= n || !KEY_PREFIXES.has(key)) break;
+      key += ' ' + tokens[i + len]!.norm;
+    }
+    if (best) {
+      hits.push({ mode: 'exact', start: i, raw: rawSpan(tokens, i, bestLen), resolved: best });
+      covered.fill(1, i, i + bestLen);
+      uncovered -= bestLen;
+      i += bestLen;
+    } else i++;
+  }
+
+  if (uncovered > 0) {
+    const exactHits = hits.length;
+    for (let i = 0; i < n; ) {
+      if (covered[i]) {
+        i++;
+        continue;
+      }
+      let runEnd = i;
+      while (runEnd < n && !covered[runEnd]) runEnd++;
+      let advanced = false;
+      for (let len = Math.min(MAX_KEY_TOKENS, runEnd - i); len >= 1; len--) {
+        const query = normSpan(tokens, i, len);
+        if (len === 1 && FUZZY_STOPWORDS.has(query)) continue;
+        const outcome = fuzzyMatch(query, country);
+        if (!outcome) continue;
+        const raw = rawSpan(tokens, i, len);
+        hits.push(
+          outcome.mode === 'fuzzy'
+            ? { mode: 'fuzzy', start: i, raw, resolved: outcome.resolved, candidates: outcome.candidates }
+            : { mode: 'ambiguous', start: i, raw, candidates: outcome.candidates },
+        );
+        covered.fill(1, i, i + len);
         i += len;
         advanced = true;
         break;
       }
+      if (!advanced) i++;
     }
-    if (!advanced) i++;
+    if (hits.length > exactHits && exactHits > 0) hits.sort((a, b) => a.start - b.start);
   }
 
-  for (let i = 0; i < n; ) {
-    if (covered[i]) {
-      i++;
-      continue;
-    }
-    let runEnd = i;
-    while (runEnd < n && !covered[runEnd]) runEnd++;
-    let advanced = false;
-    for (let len = Math.min(MAX_KEY_TOKENS, runEnd - i); len >= 1; len--) {
-      const query = spanText(tokens, i, len, 'norm');
-      if (len === 1 && FUZZY_STOPWORDS.has(query)) continue;
-      const outcome = fuzzyMatch(query, country);
-      if (!outcome) continue;
-      const raw = spanText(tokens, i, len, 'raw');
-      hits.push(
-        outcome.mode === 'fuzzy'
-          ? { mode: 'fuzzy', start: i, raw, resolved: outcome.resolved, candidates: outcome.candidates }
-          : { mode: 'ambiguous', start: i, raw, candidates: outcome.candidates },
-      );
-      covered.fill(true, i, i + len);
-      i += len;
-      advanced = true;
-      break;
-    }
-    if (!advanced) i++;
-  }
   // CLINICAL.md §2 step 6: never drop a name silently, even the second one on a line.
   const leftover: string[] = [];
   for (let i = 0; i < n; i++) {
-    const t = tokens[i];
-    if (!t || covered[i] || t.norm.length < MIN_FUZZY_LENGTH) continue;
+    const t = tokens[i]!;
+    if (covered[i] || t.norm.length < MIN_FUZZY_LENGTH) continue;
     if (FUZZY_STOPWORDS.has(t.norm) || SALT_WORDS.has(t.norm) || leftover.includes(t.raw)) continue;
     leftover.push(t.raw);
   }
-  return { hits: hits.sort((a, b) => a.start - b.start), leftover };
+  return { hits, leftover };
 }
 
 /** Which hit speaks for the line: a flag beats a question, a question beats "not flagged". */
 function rank(h: Hit): number {
   if (h.mode === 'ambiguous') return 2;
-  const flagged = h.resolved.flagged.length > 0;
-  if (flagged) return h.mode === 'exact' ? 0 : 1;
+  if (h.resolved.isFlagged) return h.mode === 'exact' ? 0 : 1;
   return h.mode === 'exact' ? 3 : 4;
 }
 
@@ -374,14 +613,16 @@ const ADVICE_CONFIRM = 'Confirm the drug first: this match is by spelling simila
 const UNRECOGNISED_MESSAGE = 'not recognised: verify';
 
 function workupCard(primary: FlaggedDrugEntry, all: readonly FlaggedDrugEntry[], fuzzy: boolean): string[] {
-  const advice: string[] = [];
-  if (fuzzy) advice.push(ADVICE_CONFIRM);
-  advice.push(
-    `Timing: did RLS symptoms start or worsen within days to weeks of starting ${primary.generic} or raising its dose? [S17]`,
-    `Review with the prescriber: lower the dose, change the timing, or switch class (alternative to consider: ${primary.alternative}).`,
-    ADVICE_NO_ABRUPT_STOP,
-  );
-  if (all.some((d) => d.mechanism === 'AUG')) advice.push(ADVICE_AUG);
+  const text = textOf(primary);
+  const advice = fuzzy
+    ? [ADVICE_CONFIRM, text.timing, text.review, ADVICE_NO_ABRUPT_STOP]
+    : [text.timing, text.review, ADVICE_NO_ABRUPT_STOP];
+  for (let i = 0; i < all.length; i++) {
+    if (all[i]!.mechanism === 'AUG') {
+      advice.push(ADVICE_AUG);
+      break;
+    }
+  }
   return advice;
 }
 
@@ -389,29 +630,19 @@ function sortSourceIds(ids: Iterable<string>): string[] {
   return [...new Set(ids)].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
 }
 
-function describeName(r: Resolved): string {
-  const generics = r.ingredients.map((d) => d.generic);
-  const label =
-    r.kind === 'combination' ? `${r.name} (combination: ${generics.join(' + ')})` : r.name;
-  if (r.country && (r.countrySpecific || r.countryFallback)) return `${label} [${r.country} mapping]`;
-  return label;
-}
-
 function asClause(s: string, sentenceStart: boolean): string {
   return sentenceStart ? s : s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-function flaggedSummary(d: FlaggedDrugEntry): string {
-  return `${d.drugClass}, mechanism ${d.mechanism}, evidence ${d.evidenceNote ?? d.evidence}; may provoke or worsen RLS`;
-}
-
 function hitSummary(h: Hit): string {
   if (h.mode === 'ambiguous') return `'${h.raw}' (unclear: ${h.candidates.map((c) => c.name).join(' / ')})`;
-  const g = primaryGeneric(h.resolved);
-  const status = h.resolved.flagged.length > 0 ? 'flagged' : 'not flagged';
-  const confirm = h.mode === 'fuzzy' ? ', please confirm' : '';
-  const label = h.resolved.name === g ? g : `${h.resolved.name} → ${g}`;
-  return `${label} (${status}${confirm})`;
+  return h.mode === 'fuzzy' ? h.resolved.fuzzySummary : h.resolved.exactSummary;
+}
+
+function copyCandidates(candidates: readonly MedicationCandidate[]): MedicationCandidate[] {
+  const out: MedicationCandidate[] = [];
+  for (const c of candidates) out.push({ name: c.name, generic: c.generic, flagged: c.flagged, distance: c.distance });
+  return out;
 }
 
 function emptyMatch(input: string, normalized: string): MedicationMatch {
@@ -437,13 +668,92 @@ function emptyMatch(input: string, normalized: string): MedicationMatch {
   };
 }
 
+/**
+ * A recognised line's result. Written as plain literals (no object spread, which is slow to build
+ * here) with the key order the result has always had: `unrecognizedWords` first when present.
+ */
+function recognisedMatch(
+  leftover: readonly string[],
+  input: string,
+  normalized: string,
+  ingredients: string[],
+  r: Resolved,
+  fuzzy: boolean,
+  candidates: MedicationCandidate[],
+  status: 'flagged' | 'not-flagged',
+  lead: FlaggedDrugEntry | undefined,
+  advice: string[],
+  sourceIds: string[],
+  message: string,
+): MedicationMatch {
+  const matchKind: MatchKind = fuzzy ? 'fuzzy' : r.kind;
+  const generic = r.generic;
+  const drugClass = lead ? lead.drugClass : (r.ingredients[0]?.drugClass ?? null);
+  const mechanism = lead ? lead.mechanism : null;
+  const evidence = lead ? lead.evidence : null;
+  const evidenceNote = lead ? lead.evidenceNote : null;
+  const alternative = lead ? lead.alternative : null;
+  if (leftover.length > 0) {
+    return {
+      unrecognizedWords: leftover.slice(),
+      input,
+      normalized,
+      generic,
+      ingredients,
+      matchedName: r.name,
+      matchKind,
+      needsConfirmation: fuzzy,
+      country: r.country,
+      candidates,
+      status,
+      drugClass,
+      mechanism,
+      evidence,
+      evidenceNote,
+      alternative,
+      advice,
+      sourceIds,
+      message,
+    };
+  }
+  return {
+    input,
+    normalized,
+    generic,
+    ingredients,
+    matchedName: r.name,
+    matchKind,
+    needsConfirmation: fuzzy,
+    country: r.country,
+    candidates,
+    status,
+    drugClass,
+    mechanism,
+    evidence,
+    evidenceNote,
+    alternative,
+    advice,
+    sourceIds,
+    message,
+  };
+}
+
 function buildMatch(
   input: string,
   normalized: string,
   hits: readonly Hit[],
   leftover: readonly string[],
 ): MedicationMatch {
-  const primary = [...hits].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0];
+  // Lowest rank wins; among equals the earliest (hits are in start order).
+  let primary: Hit | undefined;
+  let primaryRank = Infinity;
+  for (const h of hits) {
+    const k = rank(h);
+    if (k < primaryRank) {
+      primary = h;
+      primaryRank = k;
+    }
+  }
   if (!primary) return emptyMatch(input, normalized);
 
   const ingredients: string[] = [];
@@ -453,82 +763,87 @@ function buildMatch(
     for (const d of h.resolved.ingredients) if (!ingredients.includes(d.generic)) ingredients.push(d.generic);
     for (const d of h.resolved.flagged) if (!allFlagged.includes(d)) allFlagged.push(d);
   }
-  const others = hits.filter((h) => h !== primary);
-  const alsoText =
-    (others.length > 0 ? ` Also on this line: ${others.map(hitSummary).join('; ')}.` : '') +
-    (leftover.length > 0 ? ` Also on this line, ${leftover.map((w) => `'${w}'`).join(', ')}: ${UNRECOGNISED_MESSAGE}.` : '');
+  let alsoText = '';
+  if (hits.length > 1) {
+    const others: string[] = [];
+    for (const h of hits) if (h !== primary) others.push(hitSummary(h));
+    alsoText = ` Also on this line: ${others.join('; ')}.`;
+  }
+  if (leftover.length > 0) {
+    alsoText += ` Also on this line, ${leftover.map((w) => `'${w}'`).join(', ')}: ${UNRECOGNISED_MESSAGE}.`;
+  }
 
   if (primary.mode === 'ambiguous') {
     const list = primary.candidates
       .map((c) => `${c.name} (${c.generic}, ${c.flagged ? 'flagged' : 'not flagged'})`)
       .join(' or ');
     return {
-      ...emptyMatch(input, normalized),
+      input,
+      normalized,
       status: 'ambiguous',
+      generic: null,
       ingredients,
+      matchedName: null,
       matchKind: 'fuzzy',
       needsConfirmation: true,
-      candidates: primary.candidates.map((c) => ({ ...c })),
+      country: null,
+      drugClass: null,
+      mechanism: null,
+      evidence: null,
+      evidenceNote: null,
+      alternative: null,
+      advice: [],
+      sourceIds: [],
+      candidates: copyCandidates(primary.candidates),
       message: `'${primary.raw}' is close to ${list}: please confirm which drug; not flagged until confirmed.${alsoText}`,
     };
   }
 
   const r = primary.resolved;
   const fuzzy = primary.mode === 'fuzzy';
-  const matchKind: MatchKind = fuzzy ? 'fuzzy' : r.kind;
-  const generic = primaryGeneric(r);
-  const head = fuzzy
-    ? `matched '${primary.raw}' → ${r.name === generic ? r.name : `${describeName(r)} (${generic})`}: please confirm`
-    : r.name === generic
-      ? generic
-      : `${describeName(r)} → ${generic}`;
-  const countryNote = r.countryNote ? ` Note: ${r.countryNote}.` : '';
-  const base = {
-    ...(leftover.length > 0 ? { unrecognizedWords: [...leftover] } : {}),
-    input,
-    normalized,
-    generic,
-    ingredients,
-    matchedName: r.name,
-    matchKind,
-    needsConfirmation: fuzzy,
-    country: r.country,
-    candidates: fuzzy ? primary.candidates.map((c) => ({ ...c })) : [],
-  };
+  const head = fuzzy ? `matched '${primary.raw}' → ${r.fuzzyTarget}: please confirm` : r.exactHead;
+  const candidates = primary.mode === 'fuzzy' ? copyCandidates(primary.candidates) : [];
 
   const lead = r.flagged[0];
   if (lead) {
-    const flaggedIngredients = allFlagged.length > 1 ? { flaggedIngredients: allFlagged.map((d) => d.generic) } : {};
     const multi =
       allFlagged.length > 1 ? ` Flagged ingredients: ${allFlagged.map((d) => `${d.generic} (${d.mechanism})`).join(', ')}.` : '';
-    return {
-      ...base,
-      status: 'flagged',
-      drugClass: lead.drugClass,
-      mechanism: lead.mechanism,
-      evidence: lead.evidence,
-      evidenceNote: lead.evidenceNote,
-      alternative: lead.alternative,
-      advice: workupCard(lead, allFlagged, fuzzy),
-      sourceIds: sortSourceIds(allFlagged.flatMap((d) => d.sourceIds)),
-      message: `${head}${fuzzy ? '. Flag pending confirmation: ' : ': '}${flaggedSummary(lead)}.${multi}${countryNote}${alsoText}`,
-      ...flaggedIngredients,
-    };
+    const sourceIds =
+      allFlagged.length === 1
+        ? textOf(allFlagged[0]!).sourceIds.slice()
+        : sortSourceIds(allFlagged.flatMap((d) => d.sourceIds));
+    const m = recognisedMatch(
+      leftover,
+      input,
+      normalized,
+      ingredients,
+      r,
+      fuzzy,
+      candidates,
+      'flagged',
+      lead,
+      workupCard(lead, allFlagged, fuzzy),
+      sourceIds,
+      `${head}${fuzzy ? '. Flag pending confirmation: ' : ': '}${textOf(lead).summary}.${multi}${r.countryNoteText}${alsoText}`,
+    );
+    if (allFlagged.length > 1) m.flaggedIngredients = allFlagged.map((d) => d.generic);
+    return m;
   }
 
-  const first = r.ingredients[0];
-  return {
-    ...base,
-    status: 'not-flagged',
-    drugClass: first?.drugClass ?? null,
-    mechanism: null,
-    evidence: null,
-    evidenceNote: null,
-    alternative: null,
-    advice: fuzzy ? [ADVICE_CONFIRM] : [],
-    sourceIds: sortSourceIds(r.ingredients.flatMap((d) => (d.flagged ? [] : d.sourceIds))),
-    message: `${head}${fuzzy ? '. ' : ': '}${asClause(first && !first.flagged ? first.note : 'Not on the RLS-provoking list.', fuzzy)}${countryNote}${alsoText}`,
-  };
+  return recognisedMatch(
+    leftover,
+    input,
+    normalized,
+    ingredients,
+    r,
+    fuzzy,
+    candidates,
+    'not-flagged',
+    undefined,
+    fuzzy ? [ADVICE_CONFIRM] : [],
+    r.notFlaggedSourceIds.slice(),
+    `${head}${fuzzy ? '. ' : ': '}${fuzzy ? r.notFlaggedClauseFuzzy : r.notFlaggedClauseExact}${r.countryNoteText}${alsoText}`,
+  );
 }
 
 // --- Public API ----------------------------------------------------------------------------------
@@ -543,7 +858,8 @@ export function matchMedication(line: string, options?: MatchOptions): Medicatio
   const input = typeof line === 'string' ? line : '';
   const country = options?.country ?? DEFAULT_COUNTRY;
   const tokens = tokenizeMedicationLine(input);
-  const normalized = tokens.map((t) => t.norm).join(' ');
+  let normalized = '';
+  for (let i = 0; i < tokens.length; i++) normalized += i === 0 ? tokens[i]!.norm : ' ' + tokens[i]!.norm;
   if (tokens.length === 0) return emptyMatch(input, normalized);
   const { hits, leftover } = findHits(tokens, country);
   return buildMatch(input, normalized, hits, leftover);

@@ -44,9 +44,13 @@ export interface MedicationToken {
   readonly raw: string;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** Lower-case ASCII letter or digit (the only characters a kept token is made of). */
 function isLowerAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  return (c >= 97 && c <= 122) || isDigit(c);
 }
 
 /**
@@ -56,7 +60,7 @@ function isLowerAlnum(c: number): boolean {
  */
 function isQuantity(s: string): boolean {
   const c0 = s.charCodeAt(0);
-  if (c0 >= 48 && c0 <= 57) return true; // \d[\da-z]*
+  if (isDigit(c0)) return true; // \d[\da-z]*
   if (c0 !== 120 && c0 !== 113) return false;
   let i = 1;
   while (i < s.length && isDigit(s.charCodeAt(i))) i++;
@@ -66,11 +70,7 @@ function isQuantity(s: string): boolean {
   return i === s.length;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** Adds one folded word's kept tokens (`folded` holds only [a-z0-9] when it comes from the ASCII path). */
+/** Keeps one [a-z0-9]+ token unless it is a dose, route, frequency, release-suffix or quantity token. */
 function keep(kept: MedicationToken[], norm: string, raw: string): void {
   if (DROP.has(norm) || isQuantity(norm)) return;
   kept.push({ norm, raw });

@@ -1,0 +1,16 @@
+import type { Metadata } from 'next';
+import { PatientSearch } from '@/components/patients/patient-search';
+import { currentActor } from '@/lib/auth/actor';
+import { searchPatients } from '@/lib/services/patients';
+
+export const metadata: Metadata = { title: 'Patients · RLS Workup' };
+
+export default async function PatientsPage() {
+  const patients = await searchPatients(await currentActor());
+  return (
+    <>
+      <h1>Patients</h1>
+      <PatientSearch initial={patients.map((p) => ({ id: p.id, mrn: p.mrn, givenName: p.givenName, familyName: p.familyName, birthDate: p.birthDate, sex: p.sex }))} />
+    </>
+  );
+}

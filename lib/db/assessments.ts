@@ -1,0 +1,54 @@
+/** Assessment repository: insert-only, every query scoped by organisation. */
+import { getDb } from './client';
+import type { Prisma } from './generated/client';
+
+export interface AssessmentRow {
+  id: string;
+  organisationId: string;
+  patientId: string;
+  authorId: string;
+  authorName: string;
+  createdAt: Date;
+  asOf: string;
+  rulesVersion: string;
+  input: unknown;
+  evaluation: unknown;
+  digest: string;
+  supersedesId: string | null;
+}
+
+const select = {
+  id: true, organisationId: true, patientId: true, authorId: true, createdAt: true, asOf: true, rulesVersion: true,
+  input: true, evaluation: true, digest: true, supersedesId: true, author: { select: { name: true } },
+} as const;
+
+type Selected = Prisma.AssessmentGetPayload<{ select: typeof select }>;
+const toRow = ({ author, ...rest }: Selected): AssessmentRow => ({ ...rest, authorName: author.name });
+
+export interface InsertAssessmentOptions {
+  organisationId: string;
+  patientId: string;
+  authorId: string;
+  asOf: string;
+  rulesVersion: string;
+  /** JSON-serialisable snapshots (plain data, already round-tripped through JSON). */
+  input: unknown;
+  evaluation: unknown;
+  digest: string;
+  supersedesId?: string | null;
+}
+
+export async function insertAssessment(options: InsertAssessmentOptions): Promise<AssessmentRow> {
+  const data = { ...options, input: options.input as Prisma.InputJsonValue, evaluation: options.evaluation as Prisma.InputJsonValue, supersedesId: options.supersedesId ?? null };
+  return toRow(await getDb().assessment.create({ data, select }));
+}
+
+export async function findAssessment({ organisationId, assessmentId }: { organisationId: string; assessmentId: string }): Promise<AssessmentRow | null> {
+  const row = await getDb().assessment.findFirst({ where: { id: assessmentId, organisationId }, select });
+  return row ? toRow(row) : null;
+}
+
+export async function listAssessmentsForPatient({ organisationId, patientId }: { organisationId: string; patientId: string }): Promise<AssessmentRow[]> {
+  const rows = await getDb().assessment.findMany({ where: { organisationId, patientId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select });
+  return rows.map(toRow);
+}

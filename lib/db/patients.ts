@@ -1,0 +1,39 @@
+/** Patient repository: every query is scoped by organisation. */
+import { getDb } from './client';
+
+export interface PatientRow {
+  id: string;
+  organisationId: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  sex: string;
+  createdAt: Date;
+}
+
+const patientSelect = { id: true, organisationId: true, mrn: true, givenName: true, familyName: true, birthDate: true, sex: true, createdAt: true } as const;
+
+export interface ListPatientsOptions {
+  organisationId: string;
+  /** Matches MRN, given or family name (case-insensitive on both providers: compared lower-cased). */
+  query?: string;
+  take?: number;
+}
+
+export async function listPatients({ organisationId, query, take = 100 }: ListPatientsOptions): Promise<PatientRow[]> {
+  const q = query?.trim();
+  return getDb().patient.findMany({
+    where: {
+      organisationId,
+      ...(q ? { OR: [{ mrn: { contains: q } }, { givenName: { contains: q } }, { familyName: { contains: q } }] } : {}),
+    },
+    orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }],
+    take,
+    select: patientSelect,
+  });
+}
+
+export async function findPatient({ organisationId, patientId }: { organisationId: string; patientId: string }): Promise<PatientRow | null> {
+  return getDb().patient.findFirst({ where: { id: patientId, organisationId }, select: patientSelect });
+}

@@ -1,0 +1,38 @@
+/**
+ * The one validated view of environment variables (create-t3-app's `env.js`).
+ * Nothing else in the app reads `process.env`. Not `server-only`: tsx scripts
+ * (seed, CLI) import it too.
+ */
+import { z } from 'zod';
+
+/** Must match scripts/prisma.mjs and prisma.config.ts. Relative to the working directory (project root). */
+export const DEFAULT_DATABASE_URL = 'file:./data/rls-workup.db';
+
+/** An empty variable (`FOO=`) counts as unset, so defaults apply. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema);
+
+export const ZEnvSchema = z.object({
+  DATABASE_URL: optional(
+    z
+      .string()
+      .startsWith('file:', { error: 'DATABASE_URL must be a SQLite file: URL, e.g. file:./data/rls-workup.db' })
+      .default(DEFAULT_DATABASE_URL),
+  ),
+  PORT: optional(z.coerce.number().int().min(1).max(65_535).default(3000)),
+  NODE_ENV: optional(z.enum(['development', 'test', 'production']).default('development')),
+});
+
+export type TEnv = z.infer<typeof ZEnvSchema>;
+
+/** Validates a set of variables; throws one readable error listing every problem. */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const result = ZEnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new Error(`Invalid environment variables:\n${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}
+
+/** Parsed once, at first import: a bad variable fails start-up, not a request. */
+export const env: TEnv = parseEnv(process.env);

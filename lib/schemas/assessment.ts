@@ -1,0 +1,137 @@
+/**
+ * The intake form's schema, shared by the form (zodResolver) and the server action. Strings in,
+ * because that is what inputs hold; `toEvaluationInput` turns a valid form into the engine's input.
+ * Saving is stricter than evaluating: a value the engine would reject blocks the save with a
+ * field-level message, so nothing partial is stored.
+ */
+import { z } from 'zod';
+import { ANALYTES, ANALYTE_IDS, judgeLab, unitsOf, type AnalyteId, type TEvaluationInput, type TLabInput, type Unit } from '@/lib/rules';
+import { MAX_MEDICATION_LINES, MAX_MEDICATION_LINE_LENGTH } from '@/lib/rules/input';
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+const ZLabFieldSchema = z.object({
+  value: z.string().max(32, 'At most 32 characters'),
+  unit: z.string().max(32),
+  qualifier: z.enum(['', '<', '>']),
+  collectedOn: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written YYYY-MM-DD')]),
+});
+export type TLabField = z.infer<typeof ZLabFieldSchema>;
+
+const triState = z.enum(['unknown', 'yes', 'no']);
+
+export const ZAssessmentFormSchema = z
+  .object({
+    labs: z.object(Object.fromEntries(ANALYTE_IDS.map((a) => [a, ZLabFieldSchema])) as Record<AnalyteId, typeof ZLabFieldSchema>),
+    pregnant: triState,
+    pregnancyWeeks: z.string().max(3),
+    dialysis: z.enum(['unknown', 'none', 'hemodialysis', 'peritoneal']),
+    knownDiabetes: triState,
+    hyperglycemiaSymptoms: triState,
+    neuropathy: z.enum(['not-examined', 'present', 'absent']),
+    activeCancerOrNeurotoxicChemo: triState,
+    autoimmuneOrInflammatoryDisease: triState,
+    medicationsText: z.string().max(MAX_MEDICATION_LINES * (MAX_MEDICATION_LINE_LENGTH + 1), 'The medication list is too long'),
+    noMedications: z.boolean(),
+  })
+  .superRefine((form, ctx) => {
+    for (const analyte of ANALYTE_IDS) {
+      const field = form.labs[analyte];
+      const label = ANALYTES[analyte].label;
+      const raw = field.value.trim();
+      if (raw === '') continue;
+      if (!NUMBER.test(raw) || !Number.isFinite(Number(raw))) {
+        ctx.addIssue({ code: 'custom', path: ['labs', analyte, 'value'], message: `${label} must be a number, e.g. 45 or 4.5` });
+        continue;
+      }
+      const units = unitsOf(analyte);
+      if (!units.includes(field.unit as Unit)) {
+        ctx.addIssue({ code: 'custom', path: ['labs', analyte, 'unit'], message: `${label}: choose a unit (${units.join(', ')})` });
+        continue;
+      }
+      const judged = judgeLab(toLab(analyte, field), null);
+      if (judged.status === 'rejected') ctx.addIssue({ code: 'custom', path: ['labs', analyte, 'value'], message: judged.message ?? `${label} is outside the accepted range` });
+    }
+    const weeks = form.pregnancyWeeks.trim();
+    if (weeks !== '') {
+      if (form.pregnant !== 'yes') ctx.addIssue({ code: 'custom', path: ['pregnancyWeeks'], message: 'Weeks of pregnancy are given but pregnancy is not "yes"' });
+      else if (!/^\d{1,2}$/.test(weeks) || Number(weeks) > 45) ctx.addIssue({ code: 'custom', path: ['pregnancyWeeks'], message: 'Weeks of pregnancy must be a whole number from 0 to 45' });
+    }
+    const lines = medicationLines(form.medicationsText);
+    if (form.noMedications && lines.length > 0) ctx.addIssue({ code: 'custom', path: ['noMedications'], message: '"No medications" is ticked but medications are listed' });
+    if (lines.length > MAX_MEDICATION_LINES) ctx.addIssue({ code: 'custom', path: ['medicationsText'], message: `At most ${MAX_MEDICATION_LINES} medication lines` });
+    const long = lines.findIndex((l) => l.length > MAX_MEDICATION_LINE_LENGTH);
+    if (long >= 0) ctx.addIssue({ code: 'custom', path: ['medicationsText'], message: `Line ${long + 1} is longer than ${MAX_MEDICATION_LINE_LENGTH} characters` });
+  });
+
+export type TAssessmentForm = z.infer<typeof ZAssessmentFormSchema>;
+
+/** One medication per non-empty line, as pasted from an EHR. */
+export function medicationLines(text: string): string[] {
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+}
+
+function toLab(analyte: AnalyteId, field: TLabField): TLabInput {
+  return {
+    analyte, value: Number(field.value.trim()), unit: field.unit,
+    ...(field.qualifier ? { qualifier: field.qualifier } : {}),
+    ...(field.collectedOn ? { collectedOn: field.collectedOn } : {}),
+  };
+}
+
+const tri = (v: 'unknown' | 'yes' | 'no'): boolean | null => (v === 'unknown' ? null : v === 'yes');
+
+/** The patient facts the form does not ask for: they come from the patient record. */
+export interface PatientFacts {
+  ageYears: number;
+  sex: 'female' | 'male';
+}
+
+/**
+ * The engine input for a form. Labs whose value is blank are left out (missing, never normal).
+ * Values that do not parse are left out too: on a valid form there are none.
+ */
+export function toEvaluationInput(form: TAssessmentForm, patient: PatientFacts, asOf: string): TEvaluationInput {
+  const labs: TLabInput[] = [];
+  for (const analyte of ANALYTE_IDS) {
+    const field = form.labs[analyte];
+    const raw = field.value.trim();
+    if (raw === '' || !NUMBER.test(raw) || !Number.isFinite(Number(raw))) continue;
+    labs.push(toLab(analyte, field));
+  }
+  const weeks = form.pregnancyWeeks.trim();
+  return {
+    asOf,
+    patient: {
+      ageYears: patient.ageYears,
+      sex: patient.sex,
+      pregnant: patient.sex === 'male' ? false : tri(form.pregnant),
+      pregnancyWeeks: form.pregnant === 'yes' && /^\d{1,2}$/.test(weeks) ? Number(weeks) : null,
+      dialysis: form.dialysis === 'unknown' ? null : form.dialysis,
+      knownDiabetes: tri(form.knownDiabetes),
+      hyperglycemiaSymptoms: form.hyperglycemiaSymptoms,
+      neuropathy: form.neuropathy,
+      activeCancerOrNeurotoxicChemo: tri(form.activeCancerOrNeurotoxicChemo),
+      autoimmuneOrInflammatoryDisease: tri(form.autoimmuneOrInflammatoryDisease),
+    },
+    labs,
+    medications: { noneTaken: form.noMedications, entries: medicationLines(form.medicationsText) },
+  };
+}
+
+/** An empty form: every lab blank in its conventional (canonical) unit, history unknown. */
+export function emptyAssessmentForm(): TAssessmentForm {
+  return {
+    labs: Object.fromEntries(ANALYTE_IDS.map((a) => [a, { value: '', unit: ANALYTES[a].canonicalUnit, qualifier: '', collectedOn: '' }])) as TAssessmentForm['labs'],
+    pregnant: 'unknown', pregnancyWeeks: '', dialysis: 'none', knownDiabetes: 'unknown', hyperglycemiaSymptoms: 'unknown',
+    neuropathy: 'not-examined', activeCancerOrNeurotoxicChemo: 'unknown', autoimmuneOrInflammatoryDisease: 'unknown',
+    medicationsText: '', noMedications: false,
+  };
+}
+
+/** Whole years between a birth date and a date (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

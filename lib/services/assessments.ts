@@ -1,0 +1,58 @@
+import 'server-only';
+/**
+ * Assessments: validate → evaluate (authoritative, on the server) → persist with a SHA-256 digest.
+ * Saved assessments are never updated.
+ */
+import type { Actor } from '@/lib/auth/actor';
+import { findAssessment, insertAssessment, listAssessmentsForPatient, type AssessmentRow } from '@/lib/db/assessments';
+import { findPatient } from '@/lib/db/patients';
+import { RULES_VERSION, evaluateFindings, type Evaluation, type TEvaluationInput } from '@/lib/rules';
+import { ZAssessmentFormSchema, ageOn, toEvaluationInput } from '@/lib/schemas/assessment';
+import { assessmentDigest } from './digest';
+import { fieldErrorsOf, invalid, type ServiceResult } from './result';
+
+export interface Assessment extends Omit<AssessmentRow, 'input' | 'evaluation'> {
+  input: TEvaluationInput;
+  evaluation: Evaluation;
+}
+
+const asAssessment = (row: AssessmentRow): Assessment => ({ ...row, input: row.input as TEvaluationInput, evaluation: row.evaluation as Evaluation });
+
+export interface CreateAssessmentOptions {
+  patientId: string;
+  /** The form values as submitted (validated here again). */
+  form: unknown;
+  /** The assessment date (YYYY-MM-DD), from the server's clock at the route. */
+  asOf: string;
+}
+
+export async function createAssessment(actor: Actor, { patientId, form, asOf }: CreateAssessmentOptions): Promise<ServiceResult<{ id: string }>> {
+  const patient = await findPatient({ organisationId: actor.organisationId, patientId });
+  if (!patient) return invalid('Patient not found');
+  const parsed = ZAssessmentFormSchema.safeParse(form);
+  if (!parsed.success) return invalid('Some findings need correcting before the assessment can be saved', fieldErrorsOf(parsed.error.issues));
+  const input = toEvaluationInput(parsed.data, { ageYears: ageOn(patient.birthDate, asOf), sex: patient.sex === 'male' ? 'male' : 'female' }, asOf);
+  const evaluation = evaluateFindings(input, { asOf });
+  // Round-trip through JSON so what is hashed is exactly what is stored.
+  const stored = JSON.parse(JSON.stringify({ input, evaluation })) as { input: TEvaluationInput; evaluation: Evaluation };
+  const row = await insertAssessment({
+    organisationId: actor.organisationId, patientId, authorId: actor.userId, asOf, rulesVersion: RULES_VERSION,
+    input: stored.input, evaluation: stored.evaluation,
+    digest: assessmentDigest({ input: stored.input, rulesVersion: RULES_VERSION, evaluation: stored.evaluation }),
+  });
+  return { ok: true, data: { id: row.id } };
+}
+
+export async function getAssessment(actor: Actor, assessmentId: string): Promise<Assessment | null> {
+  const row = await findAssessment({ organisationId: actor.organisationId, assessmentId });
+  return row ? asAssessment(row) : null;
+}
+
+export async function listAssessments(actor: Actor, patientId: string): Promise<Assessment[]> {
+  return (await listAssessmentsForPatient({ organisationId: actor.organisationId, patientId })).map(asAssessment);
+}
+
+/** Whether a saved assessment still matches its digest. */
+export function verifyDigest(a: Assessment): boolean {
+  return assessmentDigest({ input: a.input, rulesVersion: a.rulesVersion, evaluation: a.evaluation }) === a.digest;
+}

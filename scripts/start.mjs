@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+/**
+ * npm start: one command from a fresh clone to a running app on SQLite.
+ *   1. applies pending migrations (creating data/rls-workup.db, or DATABASE_URL),
+ *   2. seeds the demo clinic (idempotent),
+ *   3. builds when the sources changed since the last build,
+ *   4. serves on http://127.0.0.1:PORT (default 3000).
+ * With --dev: migrate, seed, then `next dev` instead of build + start.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dev = process.argv.includes('--dev');
+const port = process.env.PORT || '3000';
+const host = process.env.HOST || '127.0.0.1';
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: process.env.DATABASE_URL || 'file:./data/rls-workup.db' };
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+function run(label, cmd, args) {
+  console.log(`\n▶ ${label}`);
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`✖ ${label} failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+/** Newest modification time under the given paths (files the build depends on). */
+function newest(paths) {
+  let max = 0;
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) {
+      for (const e of readdirSync(p)) if (e !== 'generated' && e !== 'node_modules') walk(path.join(p, e));
+    } else max = Math.max(max, s.mtimeMs);
+  };
+  for (const p of paths) walk(path.join(root, p));
+  return max;
+}
+
+run('Applying database migrations', process.execPath, [path.join(root, 'scripts/prisma.mjs'), 'migrate', 'deploy']);
+run('Seeding the demo clinic', bin('tsx'), [path.join(root, 'prisma/seed.ts')]);
+
+let child;
+if (dev) {
+  child = spawn(bin('next'), ['dev', '-H', host, '-p', port], { cwd: root, env, stdio: 'inherit' });
+} else {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const sources = ['app', 'components', 'lib', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+  if (!existsSync(buildId) || newest(sources) > statSync(buildId).mtimeMs) run('Building the app', bin('next'), ['build']);
+  else console.log('\n▶ Build is up to date');
+  child = spawn(bin('next'), ['start', '-H', host, '-p', port], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
+  child.stdout.pipe(process.stdout);
+}
+
+console.log(`\nRLS Workup: http://${host}:${port}`);
+console.log('Sign-in: accounts are not enabled yet; the app runs in demo mode as the demo clinician');
+console.log('(Dr Demo Clinician, clinician@demo.test). Stop with Ctrl-C.\n');
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));
