@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 // Unit tests sit beside their modules in lib/; component tests in components/; integration tests
 // (real SQLite) in tests/integration. Browser tests (tests/e2e) run under Playwright, not here.
 export default defineConfig({
-  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('.', import.meta.url)),
+      'server-only': fileURLToPath(new URL('./tests/stubs/server-only.ts', import.meta.url)),
+    },
+  },
   test: {
     globals: true,
     environment: 'node',

@@ -33,6 +33,17 @@
  *      `print` request, as the binary does.
  *   5. A start-up failure must not exit early (the CLI would then exit 0 having
  *      applied nothing) → it is answered as an error on every request.
+ * Found while building this script:
+ *   6. `evaluateDataLoss` / `createMigration` get no shadow database, only a cache
+ *      that is stale once `migrate dev` has applied pending migrations → refill it
+ *      with a shadow-database diagnosis and retry.
+ *   7. The CLI sends SIGTERM right after closing stdin → close connections on the
+ *      signal, or SQLite leaves a stray -journal file behind.
+ *   8. Errors thrown by the driver adapter reach us as "External error id#N" →
+ *      the original is looked up in the adapter's error registry.
+ *   9. PostgreSQL: introspection reads `"char"` catalog columns the pg adapter
+ *      rejects, and its temporary shadow database is dropped while still in use →
+ *      both worked around below.
  */
 
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -385,6 +396,20 @@ async function closeAllConnections() {
 let engineClassPromise
 
 /**
+ * The engine's panic hook reports the Rust panic message through this global
+ * (as @prisma/internals provides it); the JS side then only sees "unreachable".
+ * @type {string | undefined}
+ */
+let lastPanicMessage
+Object.assign(globalThis, {
+  PRISMA_WASM_PANIC_REGISTRY: {
+    set_message: (/** @type {string} */ message) => {
+      lastPanicMessage = message
+    },
+  },
+})
+
+/**
  * Instantiates the engine's .wasm by hand: the package's entry point imports the
  * .wasm as an ES module, which Node 20 cannot do. Loaded once per process, since
  * wasm-bindgen keeps a single instance in module state.
@@ -444,14 +469,15 @@ function errorMessage(error) {
 
 /**
  * The bound adapter factory keeps JS errors in a registry and hands the engine an
- * id; the engine's error then only says "GenericJs". Recover the original message.
+ * id; the engine's error then only says "External error id#N". Recover the
+ * original error.
  * @param {unknown} error
  * @param {BoundFactory | undefined} factory
  * @returns {unknown}
  */
 function originalError(error, factory) {
   if (!factory || !(error instanceof Error)) return error
-  const match = /GenericJs[^0-9]*(\d+)/.exec(error.message)
+  const match = /External error id#(\d+)/.exec(error.message)
   if (!match) return error
   const record = factory.errorRegistry.consumeError(Number(match[1]))
   return record ? record.error : error
@@ -467,11 +493,12 @@ function toRpcError(rawError, factory) {
   const error = originalError(rawError, factory)
   const message = errorMessage(error)
   if (error instanceof WebAssembly.RuntimeError) {
-    // A Rust panic inside the WASM engine.
+    // A Rust panic inside the WASM engine; the engine is unusable afterwards.
+    const panic = lastPanicMessage ?? message
     return {
       code: ENGINE_ERROR_CODE,
-      message,
-      data: { is_panic: true, message, backtrace: error.stack ?? '', error: { message } },
+      message: panic,
+      data: { is_panic: true, message: panic, backtrace: error.stack ?? '', error: { message: panic } },
     }
   }
   const record = typeof error === 'object' && error !== null ? /** @type {Record<string, unknown>} */ (error) : {}
@@ -612,6 +639,10 @@ async function serveJsonRpc(args, startupError) {
     }
   }
 
+  /** Set by a Rust panic: the WASM instance must not be called again. */
+  /** @type {Error | undefined} */
+  let panicked
+
   /**
    * @param {string} method
    * @param {any} params JSON-RPC boundary: shapes are the engine's own input types,
@@ -619,6 +650,7 @@ async function serveJsonRpc(args, startupError) {
    * @returns {Promise<unknown>}
    */
   const dispatch = async (method, params) => {
+    if (panicked) throw new Error(`The schema engine panicked earlier: ${lastPanicMessage ?? panicked.message}`)
     const { engine } = await getEngine()
     switch (method) {
       case 'applyMigrations':
@@ -689,6 +721,7 @@ async function serveJsonRpc(args, startupError) {
       const result = await dispatch(method, request.params)
       send({ id, result: result ?? {} })
     } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) panicked = error
       const factory = running ? (await running.catch(() => undefined))?.factory : undefined
       const rpcError = toRpcError(error, factory)
       const rpcCode = typeof error === 'object' && error !== null && 'rpcCode' in error ? error.rpcCode : undefined
@@ -735,6 +768,12 @@ async function serveJsonRpc(args, startupError) {
   lines.on('close', () => {
     for (const { reject } of pendingOutgoing.values()) reject(new Error('stdin closed'))
     pendingOutgoing.clear()
+    // If the CLI went away mid-request nobody will read the answer: don't linger
+    // as an orphan holding database connections.
+    setTimeout(() => {
+      log('WARN', 'stdin closed while a request was still running; exiting')
+      void closeAllConnections().finally(() => process.exit(1))
+    }, 5_000).unref()
     void queue
       .then(async () => {
         const current = running ? await running.catch(() => undefined) : undefined
@@ -902,6 +941,14 @@ function engineVersion() {
   // "7.10.0-4.<engine commit>": the CLI shows the commit, as for the binary.
   return pkg.version.split('.').at(-1) ?? pkg.version
 }
+
+// Anything thrown outside a request (e.g. from inside the WASM engine after a
+// panic) is logged in the format the CLI reads before the process dies, so the
+// CLI reports the real message.
+process.on('uncaughtException', (error) => {
+  log('ERROR', errorMessage(error))
+  process.exit(1)
+})
 
 /** @type {EngineArgs | undefined} */
 let parsedArgs

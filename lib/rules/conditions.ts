@@ -96,28 +96,46 @@ function pickComparison(q: Quantity, leaf: LabLeaf): { value: number; unit: Unit
   return { value: q.canonicalValue, unit: q.canonicalUnit, threshold: canonical, fromReference: false };
 }
 
-function evaluateLab(leaf: LabLeaf, facts: Facts, trace: ConditionTrace[]): ConditionResult {
+/** What a lab leaf needs that does not change between evaluations, computed once per leaf. */
+interface LabLeafInfo {
+  spec: (typeof ANALYTES)[AnalyteId];
+  fact: string;
+  defaultExpected: string;
+  missingNote: string;
+  rejectedNote: string;
+}
+
+function labLeafInfo(leaf: LabLeaf): LabLeafInfo {
   const spec = ANALYTES[leaf.lab];
-  const q = facts.quantities[leaf.lab];
   const canonicalT = leaf.threshold?.[spec.canonicalUnit];
-  const defaultExpected = canonicalT !== undefined ? describeThreshold(leaf, canonicalT, spec.canonicalUnit, false) : `${leaf.op} reference ${leaf.reference}`;
+  return {
+    spec,
+    fact: `lab.${leaf.lab}`,
+    defaultExpected: canonicalT !== undefined ? describeThreshold(leaf, canonicalT, spec.canonicalUnit, false) : `${leaf.op} reference ${leaf.reference}`,
+    missingNote: `${spec.label} not given`,
+    rejectedNote: `${spec.label} was rejected and is not used`,
+  };
+}
+
+function evaluateLab(leaf: LabLeaf, info: LabLeafInfo, facts: Facts, trace: ConditionTrace[]): ConditionResult {
+  const q = facts.quantities[leaf.lab];
   if (!q) {
     const rejected = facts.labs[leaf.lab]?.status === 'rejected';
     trace.push({
-      fact: `lab.${leaf.lab}`, operator: leaf.op, expected: defaultExpected, received: null, outcome: 'unknown', analyte: leaf.lab, threshold: defaultExpected,
-      note: rejected ? `${spec.label} was rejected and is not used` : `${spec.label} not given`,
+      fact: info.fact, operator: leaf.op, expected: info.defaultExpected, received: null, outcome: 'unknown', analyte: leaf.lab, threshold: info.defaultExpected,
+      note: rejected ? info.rejectedNote : info.missingNote,
     });
     return rejected ? UNKNOWN_REJECTED : UNKNOWN_MISSING;
   }
   const pick = pickComparison(q, leaf);
   if (!pick) {
-    trace.push({ fact: `lab.${leaf.lab}`, operator: leaf.op, expected: defaultExpected, received: q.entered, outcome: 'unknown', note: 'no threshold for this unit', analyte: leaf.lab });
+    trace.push({ fact: info.fact, operator: leaf.op, expected: info.defaultExpected, received: q.entered, outcome: 'unknown', note: 'no threshold for this unit', analyte: leaf.lab });
     return UNKNOWN_MISSING;
   }
   const outcome = compareCensored(pick.value, q.qualifier, leaf.op, pick.threshold);
   const threshold = describeThreshold(leaf, pick.threshold, pick.unit, pick.fromReference);
   trace.push({
-    fact: `lab.${leaf.lab}`, operator: leaf.op, expected: threshold, received: receivedText(q, pick.unit), outcome,
+    fact: info.fact, operator: leaf.op, expected: threshold, received: receivedText(q, pick.unit), outcome,
     note: outcome === 'unknown' ? `censored result ${q.entered} does not decide ${threshold}` : null,
     analyte: leaf.lab, entered: q.entered, canonical: q.canonical, threshold,
   });
@@ -280,7 +298,8 @@ function compile(c: Condition): Evaluator {
       return r.outcome === 'unknown' ? r : r.outcome === 'met' ? NOT_MET : MET;
     };
   } else if ('lab' in c) {
-    fn = (facts, trace) => evaluateLab(c, facts, trace);
+    const info = labLeafInfo(c);
+    fn = (facts, trace) => evaluateLab(c, info, facts, trace);
   } else if ('missing' in c) {
     const spec = ANALYTES[c.missing];
     const expected = `${spec.label} not given or rejected`;

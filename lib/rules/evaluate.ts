@@ -11,7 +11,7 @@ import type { TEvaluationInput } from './input';
 import type { InputStatus } from './labs';
 import type { MedicationMatch } from './medications';
 import { sourcesFor, type Source, type SourceId } from './sources';
-import type { ContributorId, ContributorSpec, ContributorStatus, EvidenceGrade, IronTherapy, Rule, WorkupRequest } from './types';
+import type { Caveat, ContributorId, ContributorSpec, ContributorStatus, EvidenceGrade, IronTherapy, Rule, WorkupRequest } from './types';
 import { RULES_DATE, RULES_VERSION } from './version';
 import { consolidateWorkup, type WorkupItem, type WorkupRequestMade } from './workup';
 
@@ -135,25 +135,37 @@ function describeMet(traces: readonly ConditionTrace[], facts: Facts): string {
 }
 
 function describeValues(traces: readonly ConditionTrace[], facts: Facts): string {
-  const parts: string[] = [];
-  const seen = new Set<AnalyteId>();
+  const seen: AnalyteId[] = [];
+  let text = '';
   for (const t of traces) {
-    if (!t.analyte || !t.entered || seen.has(t.analyte)) continue;
-    seen.add(t.analyte);
-    parts.push(`${facts.quantities[t.analyte]?.label ?? t.analyte} ${t.entered}`);
+    if (!t.analyte || !t.entered || seen.includes(t.analyte)) continue;
+    seen.push(t.analyte);
+    text += `${text ? ', ' : ''}${facts.quantities[t.analyte]?.label ?? t.analyte} ${t.entered}`;
+  }
+  return text;
+}
+
+function missingInputs(traces: readonly ConditionTrace[], facts: Facts): string {
+  const parts: string[] = [];
+  for (const t of traces) {
+    if (t.outcome !== 'unknown') continue;
+    let part: string | null = null;
+    if (t.analyte) part = facts.labs[t.analyte]?.status === 'rejected' ? `${t.analyte} rejected` : `${t.analyte} missing`;
+    else if (t.fact.startsWith('patient.')) part = `${t.fact.slice(8)} not recorded`;
+    else if (t.fact === 'medications') part = 'medication list not recorded';
+    if (part !== null && !parts.includes(part)) parts.push(part);
   }
   return parts.join(', ');
 }
 
-function missingInputs(traces: readonly ConditionTrace[], facts: Facts): string {
-  const parts = new Set<string>();
-  for (const t of traces) {
-    if (t.outcome !== 'unknown') continue;
-    if (t.analyte) parts.add(facts.labs[t.analyte]?.status === 'rejected' ? `${t.analyte} rejected` : `${t.analyte} missing`);
-    else if (t.fact.startsWith('patient.')) parts.add(`${t.fact.slice(8)} not recorded`);
-    else if (t.fact === 'medications') parts.add('medication list not recorded');
-  }
-  return [...parts].join(', ');
+type CaveatOut = ContributorResult['caveats'][number];
+const caveatOut = new WeakMap<Caveat, CaveatOut>();
+
+/** Caveats are static: each is turned into its output form once and shared (read-only). */
+function caveatOf(c: Caveat): CaveatOut {
+  let out = caveatOut.get(c);
+  if (!out) caveatOut.set(c, (out = { id: c.id, text: c.text, sources: sourcesFor(c.sourceIds) }));
+  return out;
 }
 
 function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: WorkupRequestMade[]): ContributorResult {
@@ -164,10 +176,16 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
     traces.push({ ruleId: rule.id, role: rule.role, title: rule.title, outcome: r.outcome, conditions });
     return { rule, outcome: r.outcome, reasons: r.reasons, conditions };
   });
-  const flagRules = results.filter((r) => r.rule.role === 'flag');
-  const metFlag = flagRules.filter((r) => r.outcome === 'met');
-  const metIndeterminate = results.filter((r) => r.rule.role === 'indeterminate' && r.outcome === 'met');
-  const metModifiers = results.filter((r) => r.rule.role === 'modifier' && r.outcome === 'met');
+  const flagRules: RuleResult[] = [];
+  const metFlag: RuleResult[] = [];
+  const metIndeterminate: RuleResult[] = [];
+  const metModifiers: RuleResult[] = [];
+  for (const r of results) {
+    if (r.rule.role === 'flag') {
+      flagRules.push(r);
+      if (r.outcome === 'met') metFlag.push(r);
+    } else if (r.outcome === 'met') (r.rule.role === 'indeterminate' ? metIndeterminate : metModifiers).push(r);
+  }
 
   let status: ContributorStatus;
   let summary: string;
@@ -209,9 +227,8 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
   for (const r of fired) for (const w of r.rule.workup ?? []) request(w, facts, r.rule.id, r.rule.evidence, r.rule.sourceIds, requests);
   if (status === 'not-assessed') for (const w of spec.whenNotAssessed ?? []) request(w, facts, 'G1', spec.evidence, spec.rules[0]?.sourceIds ?? [], requests);
 
-  const caveats = (spec.caveats ?? [])
-    .filter((c) => !c.when || evaluateCondition(c.when, facts, []).outcome === 'met')
-    .map((c) => ({ id: c.id, text: c.text, sources: sourcesFor(c.sourceIds) }));
+  const caveats: CaveatOut[] = [];
+  for (const c of spec.caveats ?? []) if (!c.when || evaluateCondition(c.when, facts, []).outcome === 'met') caveats.push(caveatOf(c));
 
   let evidence = spec.evidence;
   if (spec.id === 'medication' && status === 'flagged') {

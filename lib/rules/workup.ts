@@ -37,7 +37,7 @@ export const WORKUP_CATALOGUE: Readonly<Record<WorkupId, WorkupCatalogueEntry>> 
   'specialist-comanagement': { id: 'specialist-comanagement', label: 'Oncology or rheumatology co-management', loinc: [] },
 };
 
-const CATALOGUE_ORDER = Object.keys(WORKUP_CATALOGUE) as WorkupId[];
+const CATALOGUE_ORDER = new Map((Object.keys(WORKUP_CATALOGUE) as WorkupId[]).map((id, i) => [id, i]));
 
 export interface WorkupItem {
   id: WorkupId;
@@ -78,5 +78,5 @@ export function consolidateWorkup(requests: readonly WorkupRequestMade[]): Worku
   }
   const items = [...byId.values()];
   for (const item of items) item.reason = item.reasons.join('; ');
-  return items.sort((a, b) => (a.evidence === b.evidence ? CATALOGUE_ORDER.indexOf(a.id) - CATALOGUE_ORDER.indexOf(b.id) : a.evidence < b.evidence ? -1 : 1));
+  return items.sort((a, b) => (a.evidence === b.evidence ? CATALOGUE_ORDER.get(a.id)! - CATALOGUE_ORDER.get(b.id)! : a.evidence < b.evidence ? -1 : 1));
 }

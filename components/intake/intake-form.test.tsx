@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { TAssessmentForm } from '@/lib/schemas/assessment';
+import { IntakeForm, type SubmitResult } from './intake-form';
+
+const patient = { name: 'Iron, Ada', ageYears: 47, sex: 'female' as const };
+
+function setup(result: SubmitResult = { ok: true }) {
+  const onSubmit = vi.fn<(values: TAssessmentForm) => Promise<SubmitResult>>(async () => result);
+  render(<IntakeForm patient={patient} asOf="2026-11-23" onSubmit={onSubmit} />);
+  return { onSubmit, user: userEvent.setup() };
+}
+
+describe('IntakeForm', () => {
+  it('labels every lab input with the analyte name', () => {
+    setup();
+    for (const label of ['Ferritin', 'Transferrin saturation', 'Fasting glucose', 'HbA1c', 'Creatinine', 'eGFR', 'TSH']) {
+      expect(screen.getByLabelText(label, { exact: true })).toBeInTheDocument();
+    }
+  });
+
+  it('updates the live evaluation as values are typed, without a round trip', async () => {
+    const { user, onSubmit } = setup();
+    const live = screen.getByRole('complementary', { name: 'Live evaluation' });
+    const iron = () => within(live).getByText('Iron deficiency').closest('li')!;
+    expect(iron()).toHaveAttribute('data-status', 'not-assessed');
+    await user.type(screen.getByLabelText('Ferritin', { exact: true }), '40');
+    await waitFor(() => expect(iron()).toHaveAttribute('data-status', 'flagged'));
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('shows a field-level error tied to the input and does not submit a non-numeric value', async () => {
+    const { user, onSubmit } = setup();
+    const ferritin = screen.getByLabelText('Ferritin', { exact: true });
+    await user.type(ferritin, 'abc');
+    await user.click(screen.getByRole('button', { name: 'Save assessment' }));
+    await waitFor(() => expect(ferritin).toHaveAttribute('aria-invalid', 'true'));
+    expect(ferritin).toHaveAccessibleDescription('Ferritin must be a number, e.g. 45 or 4.5');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('refuses an absurd ferritin before submitting', async () => {
+    const { user, onSubmit } = setup();
+    await user.type(screen.getByLabelText('Ferritin', { exact: true }), '250000');
+    await user.click(screen.getByRole('button', { name: 'Save assessment' }));
+    await waitFor(() => expect(screen.getByLabelText('Ferritin', { exact: true })).toHaveAccessibleDescription(/outside the accepted range/));
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('submits the values with the chosen SI unit and the medication lines', async () => {
+    const { user, onSubmit } = setup();
+    await user.type(screen.getByLabelText('Ferritin', { exact: true }), '40');
+    await user.selectOptions(screen.getByLabelText('Ferritin unit'), 'µg/L');
+    await user.type(screen.getByLabelText('Fasting glucose', { exact: true }), '7.1');
+    await user.selectOptions(screen.getByLabelText('Fasting glucose unit'), 'mmol/L');
+    await user.type(screen.getByLabelText(/Medication list/), 'sertraline 50 mg{Enter}Benadril 25 mg qhs');
+    await user.click(screen.getByRole('button', { name: 'Save assessment' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    const values = onSubmit.mock.calls[0]![0];
+    expect(values.labs.ferritin).toEqual({ value: '40', unit: 'µg/L', qualifier: '', collectedOn: '' });
+    expect(values.labs['glucose-fasting']).toMatchObject({ value: '7.1', unit: 'mmol/L' });
+    expect(values.medicationsText).toBe('sertraline 50 mg\nBenadril 25 mg qhs');
+    expect(values.noMedications).toBe(false);
+  });
+
+  it('shows the server\'s field errors on the fields', async () => {
+    const { user } = setup({ ok: false, message: 'Some findings need correcting', fieldErrors: { 'labs.tsh.value': ['TSH 5,000 mIU/L is outside the accepted range'] } });
+    await user.click(screen.getByRole('button', { name: 'Save assessment' }));
+    await waitFor(() => expect(screen.getByLabelText('TSH', { exact: true })).toHaveAccessibleDescription('TSH 5,000 mIU/L is outside the accepted range'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Some findings need correcting');
+  });
+});

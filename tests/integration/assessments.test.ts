@@ -1,0 +1,90 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentActor, type Actor } from '@/lib/auth/actor';
+import { createAssessment, getAssessment, listAssessments, verifyDigest } from '@/lib/services/assessments';
+import { searchPatients } from '@/lib/services/patients';
+import { emptyAssessmentForm, type TAssessmentForm } from '@/lib/schemas/assessment';
+import { createTestDatabase, type TestDatabase } from './database';
+
+let db: TestDatabase;
+let actor: Actor;
+let patientId: string;
+
+beforeAll(async () => {
+  db = createTestDatabase();
+  db.install();
+  actor = await currentActor();
+  patientId = (await searchPatients(actor, 'DEMO-001'))[0]!.id;
+});
+afterAll(async () => db.dispose());
+
+function form(edit: (f: TAssessmentForm) => void): TAssessmentForm {
+  const f = emptyAssessmentForm();
+  edit(f);
+  return f;
+}
+
+const count = () => db.client.assessment.count();
+
+describe('saving an assessment (real SQLite)', () => {
+  it('evaluates on the server, stores input, evaluation, rules version and a verifiable digest', async () => {
+    const result = await createAssessment(actor, {
+      patientId, asOf: '2026-11-23',
+      form: form((f) => { f.labs.ferritin.value = '40'; f.medicationsText = 'sertraline 50 mg\nlisinopril'; f.pregnant = 'no'; }),
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const saved = await getAssessment(actor, result.data.id);
+    expect(saved).not.toBeNull();
+    expect(saved!.rulesVersion).toBe('1.0.0');
+    expect(saved!.input.labs).toEqual([{ analyte: 'ferritin', value: 40, unit: 'ng/mL' }]);
+    expect(saved!.input.patient).toMatchObject({ ageYears: 47, sex: 'female', pregnant: false });
+    const iron = saved!.evaluation.contributors.find((c) => c.id === 'iron-deficiency')!;
+    expect(iron).toMatchObject({ status: 'flagged', ironTherapy: 'oral-or-iv' });
+    expect(saved!.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(verifyDigest(saved!)).toBe(true);
+  });
+
+  it('detects a stored evaluation altered outside the app', async () => {
+    const [latest] = await listAssessments(actor, patientId);
+    await db.client.$executeRawUnsafe(`UPDATE assessments SET evaluation = json_set(evaluation, '$.rulesVersion', '9.9.9') WHERE id = ?`, latest!.id);
+    expect(verifyDigest((await getAssessment(actor, latest!.id))!)).toBe(false);
+  });
+
+  it.each([
+    ['a non-numeric ferritin', 'abc', 'ng/mL', 'labs.ferritin.value', 'Ferritin must be a number'],
+    ['a negative ferritin', '-5', 'ng/mL', 'labs.ferritin.value', 'outside the accepted range'],
+    ['an absurd ferritin', '250000', 'ng/mL', 'labs.ferritin.value', 'outside the accepted range (above 0 and up to 100,000 ng/mL)'],
+    ['an infinite ferritin', '1e999', 'ng/mL', 'labs.ferritin.value', 'Ferritin must be a number'],
+    ['an unknown unit', '40', 'mg/dL', 'labs.ferritin.unit', 'Ferritin: choose a unit (ng/mL, µg/L, pmol/L)'],
+  ])('refuses %s with a field-level message and saves nothing', async (_what, value, unit, path, message) => {
+    const before = await count();
+    const result = await createAssessment(actor, { patientId, asOf: '2026-11-23', form: form((f) => { f.labs.ferritin.value = value; f.labs.ferritin.unit = unit; }) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.fieldErrors[path]?.join(' ')).toContain(message);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a malformed payload without saving', async () => {
+    const before = await count();
+    const result = await createAssessment(actor, { patientId, asOf: '2026-11-23', form: { labs: 'nope' } });
+    expect(result.ok).toBe(false);
+    expect(await count()).toBe(before);
+  });
+
+  it('does not save for a patient outside the organisation', async () => {
+    const before = await count();
+    const result = await createAssessment(actor, { patientId: 'no-such-patient', asOf: '2026-11-23', form: emptyAssessmentForm() });
+    expect(result).toMatchObject({ ok: false, message: 'Patient not found' });
+    expect(await count()).toBe(before);
+  });
+
+  it('lists a patient\'s assessments newest first', async () => {
+    await createAssessment(actor, { patientId, asOf: '2026-11-24', form: form((f) => { f.labs.ferritin.value = '120'; }) });
+    const list = await listAssessments(actor, patientId);
+    expect(list.length).toBeGreaterThanOrEqual(2);
+    expect(list[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(list[1]!.createdAt.getTime());
+    expect(list[0]!.asOf).toBe('2026-11-24');
+  });
+});
