@@ -693,30 +693,7 @@ function recognisedMatch(
   const evidence = lead ? lead.evidence : null;
   const evidenceNote = lead ? lead.evidenceNote : null;
   const alternative = lead ? lead.alternative : null;
-  if (leftover.length > 0) {
-    return {
-      unrecognizedWords: leftover.slice(),
-      input,
-      normalized,
-      generic,
-      ingredients,
-      matchedName: r.name,
-      matchKind,
-      needsConfirmation: fuzzy,
-      country: r.country,
-      candidates,
-      status,
-      drugClass,
-      mechanism,
-      evidence,
-      evidenceNote,
-      alternative,
-      advice,
-      sourceIds,
-      message,
-    };
-  }
-  return {
+  const match: MedicationMatch = {
     input,
     normalized,
     generic,
@@ -736,6 +713,8 @@ function recognisedMatch(
     sourceIds,
     message,
   };
+  if (leftover.length > 0) match.unrecognizedWords = leftover.slice();
+  return match;
 }
 
 function buildMatch(
