@@ -26,24 +26,32 @@ function run(label, cmd, args, extraEnv = {}) {
   }
 }
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
+/** Debian packages the browser tests need: Chromium, and pdftotext to read printed PDFs. */
+const NEEDED = [
+  { file: CHROMIUM, pkg: 'chromium', why: 'the browser tests' },
+  { file: '/usr/bin/pdftotext', pkg: 'poppler-utils', why: 'reading the printed PDF' },
+];
+
+function ensureBrowserTools() {
+  const missing = NEEDED.filter((n) => !existsSync(n.file));
+  if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log(`\n▶ Installing Debian's Chromium for the browser tests (apt-get)`);
+    console.log(`\n▶ Installing ${missing.map((m) => m.pkg).join(', ')} from Debian (apt-get)`);
     run('apt-get update', 'apt-get', ['update', '-qq']);
-    run('apt-get install chromium', 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
-    if (existsSync(CHROMIUM)) return;
+    run('apt-get install', 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing.map((m) => m.pkg)], { DEBIAN_FRONTEND: 'noninteractive' });
   }
-  console.error(`\n✖ Browser tests need Chromium at ${CHROMIUM}. Install Debian's package (sudo apt-get install chromium),`);
-  console.error('  or set CHROMIUM_PATH. The browser suite is not skipped: the test run stops here.');
+  const still = NEEDED.filter((n) => !existsSync(n.file));
+  if (still.length === 0) return;
+  for (const n of still) console.error(`\n✖ ${n.why} need ${n.file}: install Debian's ${n.pkg} (sudo apt-get install ${n.pkg}).`);
+  console.error('  The browser suite is not skipped: the test run stops here.');
   process.exit(1);
 }
 
 const only = process.argv[2];
 if (only !== 'e2e') run('Unit, component and integration tests (Vitest)', bin('vitest'), ['run']);
 if (only !== 'unit') {
-  ensureChromium();
+  ensureBrowserTools();
   run('Production build for the browser tests (.next-test)', bin('next'), ['build'], { NEXT_DIST_DIR: '.next-test' });
   run('Browser tests (Playwright, Debian Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: CHROMIUM });
 }
