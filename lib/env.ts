@@ -21,6 +21,8 @@ export const ZEnvSchema = z.object({
   ),
   PORT: optional(z.coerce.number().int().min(1).max(65_535).default(3000)),
   NODE_ENV: optional(z.enum(['development', 'test', 'production']).default('development')),
+  /** Debian's Chromium, used to render the checklist PDF on the server. */
+  CHROMIUM_PATH: optional(z.string().default('/usr/bin/chromium')),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

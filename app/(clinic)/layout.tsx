@@ -13,6 +13,7 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
         <nav aria-label="Main">
           <Link href="/patients" className="brand">RLS Workup</Link>
           <Link href="/patients">Patients</Link>
+          <Link href="/rules">Rules and verification</Link>
         </nav>
         <p className="who">{actor.name} · demo mode</p>
       </header>

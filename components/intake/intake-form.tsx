@@ -34,6 +34,8 @@ export interface IntakeFormProps {
   /** The assessment date used for live feedback (the server uses its own on save). */
   asOf: string;
   onSubmit: (values: TAssessmentForm) => Promise<SubmitResult>;
+  /** Prefilled values (a correction starts from the assessment it replaces). */
+  initialValues?: TAssessmentForm;
 }
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
@@ -45,8 +47,8 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   );
 }
 
-export function IntakeForm({ patient, asOf, onSubmit }: IntakeFormProps) {
-  const form = useForm<TAssessmentForm>({ resolver: zodResolver(ZAssessmentFormSchema), defaultValues: emptyAssessmentForm(), mode: 'onBlur' });
+export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFormProps) {
+  const form = useForm<TAssessmentForm>({ resolver: zodResolver(ZAssessmentFormSchema), defaultValues: initialValues ?? emptyAssessmentForm(), mode: 'onBlur' });
   const { register, handleSubmit, setError, formState } = form;
   const [pending, startTransition] = useTransition();
   const values = useWatch({ control: form.control }) as TAssessmentForm;

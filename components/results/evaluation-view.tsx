@@ -1,9 +1,13 @@
+import type { ReactNode } from 'react';
 import type { ContributorResult, Evaluation } from '@/lib/rules';
 import { StatusBadge } from '@/components/ui/status-badge';
 
+/** Renders the review control of one item, when the evaluation is a saved assessment. */
+export type ReviewSlot = (targetType: 'contributor' | 'workup' | 'medication', targetId: string, label: string) => ReactNode;
+
 const ORDER: Record<ContributorResult['status'], number> = { flagged: 0, indeterminate: 1, 'not-assessed': 2, 'not-flagged': 3 };
 
-function ContributorCard({ c }: { c: ContributorResult }) {
+function ContributorCard({ c, review }: { c: ContributorResult; review: ReviewSlot | undefined }) {
   return (
     <article className={`card contributor status-${c.status}`} data-contributor={c.id} data-status={c.status} aria-labelledby={`c-${c.id}`}>
       <h3 id={`c-${c.id}`}>
@@ -42,12 +46,13 @@ function ContributorCard({ c }: { c: ContributorResult }) {
           <ul>{c.caveats.map((cv) => <li key={cv.id}>{cv.text}</li>)}</ul>
         </details>
       ) : null}
+      {review && (c.status === 'flagged' || c.status === 'indeterminate') ? review('contributor', c.id, c.label) : null}
     </article>
   );
 }
 
 /** The saved (or live) evaluation: contributors with their basis, medications, inputs and the workup. */
-export function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
+export function EvaluationView({ evaluation, review }: { evaluation: Evaluation; review?: ReviewSlot }) {
   const contributors = [...evaluation.contributors].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   return (
     <div className="evaluation">
@@ -59,7 +64,7 @@ export function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
       ) : null}
       <section aria-labelledby="contributors-h">
         <h2 id="contributors-h">Possible contributors</h2>
-        {contributors.map((c) => <ContributorCard key={c.id} c={c} />)}
+        {contributors.map((c) => <ContributorCard key={c.id} c={c} review={review} />)}
       </section>
       <section aria-labelledby="workup-h">
         <h2 id="workup-h">Suggested workup</h2>
@@ -68,6 +73,7 @@ export function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
             <li key={w.id} data-workup={w.id}>
               <strong>{w.label}</strong> <span className="meta">(grade {w.evidence}; {w.ruleIds.join(', ')}{w.loinc.length > 0 ? `; LOINC ${w.loinc.join(', ')}` : ''})</span>
               <div className="reason">{w.reason}</div>
+              {review ? review('workup', w.id, w.label) : null}
             </li>
           ))}
         </ol>
@@ -84,7 +90,10 @@ export function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
                   <td>{m.status}{m.needsConfirmation ? ' (please confirm)' : ''}</td>
                   <td>{m.matchedName ? `${m.matchedName} → ${m.generic ?? '?'}` : m.generic ?? '—'}</td>
                   <td>{m.mechanism ? `${m.mechanism}, grade ${m.evidence}` : '—'}</td>
-                  <td>{m.message}{m.alternative ? ` Alternative to consider: ${m.alternative}.` : ''}</td>
+                  <td>
+                    {m.message}{m.alternative ? ` Alternative to consider: ${m.alternative}.` : ''}
+                    {review && m.generic !== null && m.needsConfirmation ? review('medication', String(i), `${m.input} as ${m.matchedName ?? m.generic}`) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -52,3 +52,9 @@ export async function listAssessmentsForPatient({ organisationId, patientId }: {
   const rows = await getDb().assessment.findMany({ where: { organisationId, patientId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select });
   return rows.map(toRow);
 }
+
+/** The correction that replaced an assessment, if any (corrections form a single chain). */
+export async function findCorrection({ organisationId, assessmentId }: { organisationId: string; assessmentId: string }): Promise<AssessmentRow | null> {
+  const row = await getDb().assessment.findFirst({ where: { organisationId, supersedesId: assessmentId }, select });
+  return row ? toRow(row) : null;
+}

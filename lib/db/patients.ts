@@ -37,3 +37,21 @@ export async function listPatients({ organisationId, query, take = 100 }: ListPa
 export async function findPatient({ organisationId, patientId }: { organisationId: string; patientId: string }): Promise<PatientRow | null> {
   return getDb().patient.findFirst({ where: { id: patientId, organisationId }, select: patientSelect });
 }
+
+export interface PatientFields {
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  sex: string;
+}
+
+export async function insertPatient({ organisationId, fields }: { organisationId: string; fields: PatientFields }): Promise<PatientRow> {
+  return getDb().patient.create({ data: { organisationId, ...fields }, select: patientSelect });
+}
+
+/** Updates a patient of the organisation; null when it is not one of theirs. */
+export async function updatePatient({ organisationId, patientId, fields }: { organisationId: string; patientId: string; fields: PatientFields }): Promise<PatientRow | null> {
+  const { count } = await getDb().patient.updateMany({ where: { id: patientId, organisationId }, data: fields });
+  return count === 0 ? null : findPatient({ organisationId, patientId });
+}

@@ -56,6 +56,8 @@ export interface InputResult {
   message: string | null;
   entered: string;
   canonical: string | null;
+  /** The value in the canonical unit, for charts; null when rejected. */
+  canonicalValue: number | null;
   conversion: string | null;
   loinc: string;
   collectedOn: string | null;
@@ -278,6 +280,7 @@ export function evaluateFindings(input: TEvaluationInput, options: EvaluateOptio
     const message = [f.message, cross].filter(Boolean).join('. ') || null;
     return {
       analyte: f.analyte, label: f.label, status, message, entered: f.entered, canonical: f.status === 'rejected' && !f.canonical ? null : f.canonical,
+      canonicalValue: f.status === 'rejected' ? null : f.canonicalValue,
       conversion: f.conversion, loinc: f.loinc, collectedOn: f.collectedOn, stale: f.stale,
     };
   });

@@ -80,3 +80,10 @@ export function consolidateWorkup(requests: readonly WorkupRequestMade[]): Worku
   for (const item of items) item.reason = item.reasons.join('; ');
   return items.sort((a, b) => (a.evidence === b.evidence ? CATALOGUE_ORDER.get(a.id)! - CATALOGUE_ORDER.get(b.id)! : a.evidence < b.evidence ? -1 : 1));
 }
+
+/** Patient-facing instructions for the iron studies draw (AASM GPS 1 [S1]). */
+export const DRAW_INSTRUCTIONS: readonly string[] = [
+  'Have your blood taken in the morning.',
+  'For at least 24 hours before the test, do not take iron tablets, multivitamins that contain iron, or iron-fortified foods and drinks.',
+  'You can drink water and take your other medicines as usual unless your clinician told you otherwise.',
+];

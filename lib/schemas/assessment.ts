@@ -135,3 +135,25 @@ export function ageOn(birthDate: string, on: string): number {
   const [y, m, d] = on.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+const triOf = (v: boolean | null | undefined): 'unknown' | 'yes' | 'no' => (v == null ? 'unknown' : v ? 'yes' : 'no');
+
+/** The form that reproduces a saved input, for a correction (the inverse of `toEvaluationInput`). */
+export function formFromInput(input: TEvaluationInput): TAssessmentForm {
+  const form = emptyAssessmentForm();
+  for (const l of input.labs) {
+    form.labs[l.analyte] = { value: String(l.value), unit: l.unit, qualifier: l.qualifier ?? '', collectedOn: l.collectedOn ?? '' };
+  }
+  const p = input.patient;
+  form.pregnant = triOf(p.pregnant);
+  form.pregnancyWeeks = p.pregnancyWeeks != null ? String(p.pregnancyWeeks) : '';
+  form.dialysis = p.dialysis ?? 'unknown';
+  form.knownDiabetes = triOf(p.knownDiabetes);
+  form.hyperglycemiaSymptoms = p.hyperglycemiaSymptoms ?? 'unknown';
+  form.neuropathy = p.neuropathy ?? 'not-examined';
+  form.activeCancerOrNeurotoxicChemo = triOf(p.activeCancerOrNeurotoxicChemo);
+  form.autoimmuneOrInflammatoryDisease = triOf(p.autoimmuneOrInflammatoryDisease);
+  form.medicationsText = input.medications.entries.join('\n');
+  form.noMedications = input.medications.noneTaken;
+  return form;
+}

@@ -4,7 +4,8 @@ import 'server-only';
  * Saved assessments are never updated.
  */
 import type { Actor } from '@/lib/auth/actor';
-import { findAssessment, insertAssessment, listAssessmentsForPatient, type AssessmentRow } from '@/lib/db/assessments';
+import { findAssessment, findCorrection, insertAssessment, listAssessmentsForPatient, type AssessmentRow } from '@/lib/db/assessments';
+import { isUniqueViolation } from '@/lib/db/errors';
 import { findPatient } from '@/lib/db/patients';
 import { RULES_VERSION, evaluateFindings, type Evaluation, type TEvaluationInput } from '@/lib/rules';
 import { ZAssessmentFormSchema, ageOn, toEvaluationInput } from '@/lib/schemas/assessment';
@@ -24,22 +25,39 @@ export interface CreateAssessmentOptions {
   form: unknown;
   /** The assessment date (YYYY-MM-DD), from the server's clock at the route. */
   asOf: string;
+  /** Set when this assessment corrects an earlier one of the same patient (which stays readable). */
+  supersedesId?: string | null;
 }
 
-export async function createAssessment(actor: Actor, { patientId, form, asOf }: CreateAssessmentOptions): Promise<ServiceResult<{ id: string }>> {
+export async function createAssessment(actor: Actor, { patientId, form, asOf, supersedesId = null }: CreateAssessmentOptions): Promise<ServiceResult<{ id: string }>> {
   const patient = await findPatient({ organisationId: actor.organisationId, patientId });
   if (!patient) return invalid('Patient not found');
+  if (supersedesId) {
+    const earlier = await findAssessment({ organisationId: actor.organisationId, assessmentId: supersedesId });
+    if (!earlier || earlier.patientId !== patientId) return invalid('The assessment being corrected was not found for this patient');
+    if (await findCorrection({ organisationId: actor.organisationId, assessmentId: supersedesId })) {
+      return invalid('That assessment has already been corrected: correct the latest version instead');
+    }
+  }
   const parsed = ZAssessmentFormSchema.safeParse(form);
   if (!parsed.success) return invalid('Some findings need correcting before the assessment can be saved', fieldErrorsOf(parsed.error.issues));
   const input = toEvaluationInput(parsed.data, { ageYears: ageOn(patient.birthDate, asOf), sex: patient.sex === 'male' ? 'male' : 'female' }, asOf);
   const evaluation = evaluateFindings(input, { asOf });
   // Round-trip through JSON so what is hashed is exactly what is stored.
   const stored = JSON.parse(JSON.stringify({ input, evaluation })) as { input: TEvaluationInput; evaluation: Evaluation };
-  const row = await insertAssessment({
+  let row: AssessmentRow;
+  try {
+    row = await insertAssessment({
     organisationId: actor.organisationId, patientId, authorId: actor.userId, asOf, rulesVersion: RULES_VERSION,
     input: stored.input, evaluation: stored.evaluation,
     digest: assessmentDigest({ input: stored.input, rulesVersion: RULES_VERSION, evaluation: stored.evaluation }),
+    supersedesId,
   });
+  } catch (e) {
+    // Two corrections of the same assessment at once: the database keeps the chain linear.
+    if (isUniqueViolation(e)) return invalid('That assessment has already been corrected: correct the latest version instead');
+    throw e;
+  }
   return { ok: true, data: { id: row.id } };
 }
 
@@ -55,4 +73,10 @@ export async function listAssessments(actor: Actor, patientId: string): Promise<
 /** Whether a saved assessment still matches its digest. */
 export function verifyDigest(a: Assessment): boolean {
   return assessmentDigest({ input: a.input, rulesVersion: a.rulesVersion, evaluation: a.evaluation }) === a.digest;
+}
+
+/** The assessment that corrected this one, if any. */
+export async function getCorrection(actor: Actor, assessmentId: string): Promise<Assessment | null> {
+  const row = await findCorrection({ organisationId: actor.organisationId, assessmentId });
+  return row ? asAssessment(row) : null;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { PatientSearch } from '@/components/patients/patient-search';
 import { currentActor } from '@/lib/auth/actor';
 import { searchPatients } from '@/lib/services/patients';
@@ -10,6 +11,7 @@ export default async function PatientsPage() {
   return (
     <>
       <h1>Patients</h1>
+      <p><Link className="button" href="/patients/new">New patient</Link></p>
       <PatientSearch initial={patients.map((p) => ({ id: p.id, mrn: p.mrn, givenName: p.givenName, familyName: p.familyName, birthDate: p.birthDate, sex: p.sex }))} />
     </>
   );

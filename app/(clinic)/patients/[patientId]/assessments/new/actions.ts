@@ -5,9 +5,11 @@ import { currentActor } from '@/lib/auth/actor';
 import { createAssessment } from '@/lib/services/assessments';
 import { todayIso } from '@/lib/services/clock';
 
-/** Validates and evaluates again on the server, saves, then shows the saved result. */
-export async function createAssessmentAction(patientId: string, values: unknown): Promise<SubmitResult> {
-  const result = await createAssessment(await currentActor(), { patientId: String(patientId), form: values, asOf: todayIso() });
+/** Validates and evaluates again on the server, saves (as a correction when `supersedesId` is set), then shows the result. */
+export async function createAssessmentAction(patientId: string, supersedesId: string | null, values: unknown): Promise<SubmitResult> {
+  const result = await createAssessment(await currentActor(), {
+    patientId: String(patientId), supersedesId: supersedesId ? String(supersedesId) : null, form: values, asOf: todayIso(),
+  });
   if (!result.ok) return result;
   redirect(`/assessments/${result.data.id}`);
 }

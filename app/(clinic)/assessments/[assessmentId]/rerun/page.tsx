@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { currentActor } from '@/lib/auth/actor';
+import { RULES_VERSION, compareEvaluations, evaluateFindings } from '@/lib/rules';
+import { getAssessment } from '@/lib/services/assessments';
+
+export const metadata: Metadata = { title: 'Re-run under current rules · RLS Workup' };
+
+/** What the current rules would say about a saved input. Nothing is saved or changed. */
+export default async function RerunPage({ params }: { params: Promise<{ assessmentId: string }> }) {
+  const { assessmentId } = await params;
+  const assessment = await getAssessment(await currentActor(), assessmentId);
+  if (!assessment) notFound();
+  const current = evaluateFindings(assessment.input, { asOf: assessment.asOf });
+  const diff = compareEvaluations(assessment.evaluation, current);
+  return (
+    <>
+      <h1>Re-run under current rules</h1>
+      <p>
+        Saved under rules {diff.fromVersion}; current rules {RULES_VERSION}. The saved assessment is not changed:
+        to act on a difference, <Link href={`/patients/${assessment.patientId}/assessments/new?corrects=${assessment.id}`}>correct the assessment</Link>.
+      </p>
+      <p><Link href={`/assessments/${assessment.id}`}>Back to the saved assessment</Link></p>
+      {diff.unchanged ? (
+        <p data-rerun="unchanged">The current rules give the same statuses and workup items.</p>
+      ) : (
+        <div data-rerun="changed">
+          <h2>Status changes</h2>
+          {diff.statusChanges.length === 0 ? <p>None.</p> : (
+            <table>
+              <thead><tr><th scope="col">Contributor</th><th scope="col">Saved</th><th scope="col">Current rules</th></tr></thead>
+              <tbody>
+                {diff.statusChanges.map((c) => (
+                  <tr key={c.id} data-contributor={c.id}>
+                    <td>{c.label}</td>
+                    <td>{c.from === 'absent' ? 'not in the saved rules' : <StatusBadge status={c.from} />}{c.fromTherapy ? ` (${c.fromTherapy})` : ''}</td>
+                    <td><StatusBadge status={c.to} />{c.toTherapy ? ` (${c.toTherapy})` : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <h2>Workup items</h2>
+          <ul>
+            {diff.workupAdded.map((w) => <li key={`+${w.id}`}>Added: {w.label}</li>)}
+            {diff.workupRemoved.map((w) => <li key={`-${w.id}`}>No longer suggested: {w.label}</li>)}
+            {diff.workupAdded.length + diff.workupRemoved.length === 0 ? <li>No change.</li> : null}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Metadata } from 'next';
+import { PatientForm } from '@/components/patients/patient-form';
+import { createPatientAction } from '../actions';
+
+export const metadata: Metadata = { title: 'New patient · RLS Workup' };
+
+export default function NewPatientPage() {
+  return (
+    <>
+      <h1>New patient</h1>
+      <PatientForm submitLabel="Create patient" onSubmit={createPatientAction} />
+    </>
+  );
+}
