@@ -77,7 +77,7 @@ describe('prisma migrate deploy on an empty database', () => {
     const tables = withSqlite((db) =>
       (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name),
     );
-    expect(tables).toEqual(expect.arrayContaining(['organisations', 'users', 'patients', 'assessments', '_prisma_migrations']));
+    expect(tables).toEqual(expect.arrayContaining(['organisations', 'users', 'patients', 'assessments', 'reviews', '_prisma_migrations']));
   });
 
   it('records one finished row per migration folder in _prisma_migrations', () => {
