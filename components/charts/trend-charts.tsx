@@ -19,7 +19,7 @@ export function TrendCharts({ series }: { series: TrendSeries[] }) {
           <figcaption>{s.label} ({s.unit})</figcaption>
           <div aria-hidden="true" style={{ width: '100%', height: 140 }}>
             <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={s.points} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+              <LineChart data={s.points} margin={{ top: 8, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="asOf" fontSize={11} />
                 <YAxis fontSize={11} width={44} />

@@ -10,6 +10,7 @@ import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { ANALYTES, ANALYTE_IDS, evaluateFindings, type AnalyteId, type AnalyteSpec } from '@/lib/rules';
 import { ZAssessmentFormSchema, emptyAssessmentForm, toEvaluationInput, type PatientFacts, type TAssessmentForm } from '@/lib/schemas/assessment';
 import { ContributorList } from '@/components/results/contributor-list';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type SubmitResult = { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
 
@@ -51,6 +52,7 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFor
   const form = useForm<TAssessmentForm>({ resolver: zodResolver(ZAssessmentFormSchema), defaultValues: initialValues ?? emptyAssessmentForm(), mode: 'onBlur' });
   const { register, handleSubmit, setError, formState } = form;
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const values = useWatch({ control: form.control }) as TAssessmentForm;
   const deferred = useDeferredValue(values);
   const live = useMemo(() => {
@@ -83,7 +85,7 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFor
   return (
     <div className="intake">
       <form onSubmit={submit} noValidate aria-describedby="form-error">
-        <fieldset disabled={pending || formState.isSubmitting}>
+        <fieldset disabled={!hydrated || pending || formState.isSubmitting}>
           <legend className="visually-hidden">New assessment for {patient.name}</legend>
           <p id="form-error" role="alert" className="form-error">{errors.root?.message ?? ''}</p>
           {GROUPS.map((g) => {
@@ -177,7 +179,7 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFor
           <button type="submit">{pending ? 'Saving…' : 'Save assessment'}</button>
         </fieldset>
       </form>
-      <aside className="live" aria-labelledby="live-h">
+      <aside className="live" aria-labelledby="live-h" tabIndex={0}>
         <h2 id="live-h">Live evaluation</h2>
         <p className="meta">Updates as you type; the saved result is computed again on the server.</p>
         {live ? <ContributorList contributors={live.contributors} /> : <p role="status">Assessment incomplete: the live evaluation could not run.</p>}

@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { ZPatientFormSchema, type TPatientForm } from '@/lib/schemas/patient';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type PatientSubmitResult = { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
 
@@ -20,6 +21,7 @@ export function PatientForm({ initial, submitLabel, onSubmit }: { initial?: TPat
     defaultValues: initial ?? { mrn: '', givenName: '', familyName: '', birthDate: '', sex: '' as TPatientForm['sex'] },
   });
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const submit = handleSubmit((values) => new Promise<void>((resolve) => {
     startTransition(async () => {
       const result = await onSubmit(values);
@@ -33,7 +35,7 @@ export function PatientForm({ initial, submitLabel, onSubmit }: { initial?: TPat
   const e = formState.errors;
   return (
     <form onSubmit={submit} noValidate className="patient-form">
-      <fieldset disabled={pending}>
+      <fieldset disabled={!hydrated || pending}>
         <legend className="visually-hidden">Patient details</legend>
         <p role="alert" className="form-error">{e.root?.message ?? ''}</p>
         {FIELDS.map((f) => (

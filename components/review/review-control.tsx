@@ -8,6 +8,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { REVIEW_REASONS, ZReviewFormSchema, type TReviewForm } from '@/lib/schemas/review';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type ReviewActionResult = { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
 
@@ -38,6 +39,7 @@ export function ReviewControl({ targetType, targetId, label, current, action }: 
   const medication = targetType === 'medication';
   const [overriding, setOverriding] = useState(false);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const form = useForm<TReviewForm>({
     resolver: zodResolver(ZReviewFormSchema),
     defaultValues: { targetType, targetId, decision: medication ? 'rejected' : 'dismissed', reasonCode: '', comment: '' },
@@ -72,10 +74,10 @@ export function ReviewControl({ targetType, targetId, label, current, action }: 
       ) : null}
       {!overriding ? (
         <div className="review-buttons">
-          <button type="button" className="secondary" disabled={pending} onClick={quick} aria-label={`${medication ? 'Confirm' : 'Accept'}: ${label}`}>
+          <button type="button" className="secondary" disabled={!hydrated || pending} onClick={quick} aria-label={`${medication ? 'Confirm' : 'Accept'}: ${label}`}>
             {medication ? 'Confirm' : 'Accept'}
           </button>
-          <button type="button" className="secondary" disabled={pending} onClick={() => setOverriding(true)} aria-label={`${medication ? 'Reject' : 'Dismiss'}: ${label}`}>
+          <button type="button" className="secondary" disabled={!hydrated || pending} onClick={() => setOverriding(true)} aria-label={`${medication ? 'Reject' : 'Dismiss'}: ${label}`}>
             {medication ? 'Reject…' : 'Dismiss…'}
           </button>
         </div>

@@ -15,7 +15,7 @@ test('a clinician enters a low ferritin, sees the live flag, saves, and the flag
   await expect(live).toHaveAttribute('data-status', 'flagged');
 
   await page.getByRole('button', { name: 'Save assessment' }).click();
-  await expect(page).toHaveURL(/\/assessments\/[a-z0-9]+$/);
+  await expect(page).toHaveURL(/\/assessments\/c[a-z0-9]{20,}$/);
   const card = page.locator('article[data-contributor="iron-deficiency"]');
   await expect(card).toHaveAttribute('data-status', 'flagged');
   await expect(card).toContainText('Ferritin 40 ng/mL ≤ 75 ng/mL');
