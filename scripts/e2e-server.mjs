@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.argv[2] ?? '3917';
 const dir = mkdtempSync(path.join(tmpdir(), 'rls-e2e-'));
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next-test', DATABASE_URL: `file:${path.join(dir, 'e2e.db')}` };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next-test', DATABASE_URL: `file:${path.join(dir, 'e2e.db')}` };
 const step = (args) => {
   const r = spawnSync(args[0], args.slice(1), { cwd: root, env, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { currentActor } from '@/lib/auth/actor';
+import { Providers } from '../providers';
 
 // Every clinic page reads patient data per request: never prerendered, never cached.
 export const dynamic = 'force-dynamic';
@@ -17,7 +18,9 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
         </nav>
         <p className="who">{actor.name} · demo mode</p>
       </header>
-      <main id="main" className="page">{children}</main>
+      <main id="main" className="page">
+        <Providers>{children}</Providers>
+      </main>
       <footer className="app-footer">
         Decision support for clinicians about adults with RLS. It suggests possible contributors and workup; it does not diagnose, order or prescribe.
       </footer>

@@ -187,10 +187,17 @@ function readPatient(leaf: PatientLeaf, facts: Facts): PatientRead {
   }
 }
 
+/** How a patient fact reads to a clinician, in notices and summaries. */
+export const PATIENT_FACT_LABELS: Readonly<Record<string, string>> = {
+  sex: 'Sex', ageYears: 'Age', pregnant: 'Pregnancy status', trimester: 'Pregnancy trimester', dialysis: 'Dialysis status',
+  knownDiabetes: 'Known diabetes', hyperglycemiaSymptoms: 'Hyperglycaemia symptoms', neuropathy: 'Neuropathy examination',
+  activeCancerOrNeurotoxicChemo: 'Cancer or neurotoxic chemotherapy', autoimmuneOrInflammatoryDisease: 'Autoimmune or inflammatory disease',
+};
+
 const assumptionTexts = new WeakMap<PatientLeaf, string>();
 function assumptionText(leaf: PatientLeaf, fact: string, because: string): string {
   let text = assumptionTexts.get(leaf);
-  if (text === undefined) assumptionTexts.set(leaf, (text = `${fact.slice(8)} not recorded: ${because}`));
+  if (text === undefined) assumptionTexts.set(leaf, (text = `${PATIENT_FACT_LABELS[fact.slice(8)] ?? fact.slice(8)} not recorded: ${because}`));
   return text;
 }
 

@@ -3,8 +3,9 @@
  * network; `asOf` is passed in. Every contributor gets exactly one status and a trace of every rule,
  * including the rules that did not fire.
  */
-import { type AnalyteId } from './analytes';
-import { evaluateCondition, type ConditionTrace, type Outcome, type UnknownReason } from './conditions';
+import type { AnalyteId } from './analytes';
+import { ANALYTES } from './analytes';
+import { PATIENT_FACT_LABELS, evaluateCondition, type ConditionTrace, type Outcome, type UnknownReason } from './conditions';
 import { CONTRIBUTORS } from './contributors';
 import { buildFacts, type DerivedValue, type Facts } from './facts';
 import type { TEvaluationInput } from './input';
@@ -130,7 +131,9 @@ function describeMet(traces: readonly ConditionTrace[], facts: Facts): string {
   for (const t of traces) {
     if (t.outcome !== 'met' || !t.analyte || !t.entered || !t.threshold) continue;
     const entry = byAnalyte.get(t.analyte) ?? { entered: t.entered, thresholds: [] };
-    if (!entry.thresholds.includes(t.threshold)) entry.thresholds.push(t.threshold);
+    // One threshold per direction: "> 75 and ≤ 100" says the band; a second "> 4" after "> 4.5" says nothing more.
+    const up = t.threshold.startsWith('>') || t.threshold.startsWith('≥');
+    if (!entry.thresholds.some((x) => (x.startsWith('>') || x.startsWith('≥')) === up)) entry.thresholds.push(t.threshold);
     byAnalyte.set(t.analyte, entry);
   }
   return [...byAnalyte].map(([a, e]) => `${facts.quantities[a]?.label ?? a} ${e.entered} ${e.thresholds.join(' and ')}`).join('; ');
@@ -152,8 +155,8 @@ function missingInputs(traces: readonly ConditionTrace[], facts: Facts): string 
   for (const t of traces) {
     if (t.outcome !== 'unknown') continue;
     let part: string | null = null;
-    if (t.analyte) part = facts.labs[t.analyte]?.status === 'rejected' ? `${t.analyte} rejected` : `${t.analyte} missing`;
-    else if (t.fact.startsWith('patient.')) part = `${t.fact.slice(8)} not recorded`;
+    if (t.analyte) part = `${ANALYTES[t.analyte].label} ${facts.labs[t.analyte]?.status === 'rejected' ? 'rejected' : 'missing'}`;
+    else if (t.fact.startsWith('patient.')) part = `${(PATIENT_FACT_LABELS[t.fact.slice(8)] ?? t.fact.slice(8)).toLowerCase()} not recorded`;
     else if (t.fact === 'medications') part = 'medication list not recorded';
     if (part !== null && !parts.includes(part)) parts.push(part);
   }
@@ -292,7 +295,13 @@ export function evaluateFindings(input: TEvaluationInput, options: EvaluateOptio
 
   const notices: string[] = [];
   if (!inScope) notices.push('Patient under 18: outside the adult scope of these rules (G4). Only the standing iron-panel item is listed.');
-  for (const a of facts.assumptions) notices.push(capitalise(a));
+  // One notice per unrecorded item: the first assumption made about it.
+  const said = new Set<string>();
+  for (const a of facts.assumptions) {
+    const item = a.slice(0, a.indexOf(' not recorded'));
+    if (!said.has(item)) notices.push(a);
+    said.add(item);
+  }
   if (facts.pregnancy.inferred) notices.push(capitalise(facts.pregnancy.inferred));
   for (const i of inputs) if (i.stale && i.message) notices.push(i.message);
 
