@@ -37,7 +37,7 @@ describe('IntakeForm', () => {
     await user.type(ferritin, 'abc');
     await user.click(screen.getByRole('button', { name: 'Save assessment' }));
     await waitFor(() => expect(ferritin).toHaveAttribute('aria-invalid', 'true'));
-    expect(ferritin).toHaveAccessibleDescription('Ferritin must be a number, e.g. 45 or 4.5');
+    expect(ferritin).toHaveAccessibleDescription('Ferritin must be a number, e.g. 45, 4.5 or <5');
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
@@ -59,7 +59,7 @@ describe('IntakeForm', () => {
     await user.click(screen.getByRole('button', { name: 'Save assessment' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     const values = onSubmit.mock.calls[0]![0];
-    expect(values.labs.ferritin).toEqual({ value: '40', unit: 'µg/L', qualifier: '', collectedOn: '' });
+    expect(values.labs.ferritin).toEqual({ value: '40', unit: 'µg/L', collectedOn: '' });
     expect(values.labs['glucose-fasting']).toMatchObject({ value: '7.1', unit: 'mmol/L' });
     expect(values.medicationsText).toBe('sertraline 50 mg\nBenadril 25 mg qhs');
     expect(values.noMedications).toBe(false);
@@ -70,5 +70,22 @@ describe('IntakeForm', () => {
     await user.click(screen.getByRole('button', { name: 'Save assessment' }));
     await waitFor(() => expect(screen.getByLabelText('TSH', { exact: true })).toHaveAccessibleDescription('TSH 5,000 mIU/L is outside the accepted range'));
     expect(screen.getByRole('alert')).toHaveTextContent('Some findings need correcting');
+  });
+});
+
+describe('IntakeForm keyboard entry', () => {
+  it('reads a censored result typed into the value ("<5") and tabs value → unit → date', async () => {
+    const { user } = setup();
+    const ferritin = screen.getByLabelText('Ferritin', { exact: true });
+    await user.click(ferritin);
+    await user.keyboard('<5');
+    const live = screen.getByRole('complementary', { name: 'Live evaluation' });
+    await waitFor(() => expect(within(live).getByText('Iron deficiency').closest('li')).toHaveAttribute('data-status', 'flagged'));
+    await user.tab();
+    expect(screen.getByLabelText('Ferritin unit')).toHaveFocus();
+    await user.tab();
+    expect(screen.getByLabelText('Ferritin collected on (if not the panel date)')).toHaveFocus();
+    await user.tab();
+    expect(screen.getByLabelText('Transferrin saturation', { exact: true })).toHaveFocus();
   });
 });

@@ -88,6 +88,12 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFor
         <fieldset disabled={!hydrated || pending || formState.isSubmitting}>
           <legend className="visually-hidden">New assessment for {patient.name}</legend>
           <p id="form-error" role="alert" className="form-error">{errors.root?.message ?? ''}</p>
+          <p className="meta">Type a result as shown on the report: 45, 4.5, &lt;5 or &gt;90. Units default to the conventional ones; choose SI where the report uses it.</p>
+          <div className="panel-date">
+            <label htmlFor="collectedOn">Labs collected on</label>
+            <input id="collectedOn" type="text" inputMode="numeric" placeholder="YYYY-MM-DD" aria-describedby="collectedOn-error" aria-invalid={errors.collectedOn ? true : undefined} {...register('collectedOn')} />
+            <FieldError id="collectedOn-error" message={errors.collectedOn?.message} />
+          </div>
           {GROUPS.map((g) => {
             const analytes = ANALYTE_IDS.filter((a) => ANALYTES[a].group === g.id);
             return (
@@ -102,11 +108,6 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFor
                   return (
                     <div className="lab-row" key={a}>
                       <label htmlFor={`labs-${a}-value`}>{spec.label}</label>
-                      <select aria-label={`${spec.label} qualifier`} {...register(`labs.${a}.qualifier`)}>
-                        <option value="">=</option>
-                        <option value="<">&lt;</option>
-                        <option value=">">&gt;</option>
-                      </select>
                       <input
                         id={`labs-${a}-value`}
                         type="text"
@@ -121,7 +122,14 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFor
                           <option key={u.unit} value={u.unit}>{u.unit}</option>
                         ))}
                       </select>
-                      <input type="date" aria-label={`${spec.label} collected on`} {...register(`labs.${a}.collectedOn`)} />
+                      <input
+                        type="text"
+                        inputMode="numeric"
+                        placeholder="YYYY-MM-DD"
+                        aria-label={`${spec.label} collected on (if not the panel date)`}
+                        aria-describedby={describedBy}
+                        {...register(`labs.${a}.collectedOn`)}
+                      />
                       <FieldError id={describedBy} message={valueErr ?? unitErr ?? err?.collectedOn?.message} />
                     </div>
                   );

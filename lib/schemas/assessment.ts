@@ -8,13 +8,26 @@ import { z } from 'zod';
 import { ANALYTES, ANALYTE_IDS, judgeLab, unitsOf, type AnalyteId, type TEvaluationInput, type TLabInput, type Unit } from '@/lib/rules';
 import { MAX_MEDICATION_LINES, MAX_MEDICATION_LINE_LENGTH } from '@/lib/rules/input';
 
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/** A result as typed: a number, optionally censored with a leading < or > ("<5", ">90"). */
+const RESULT = /^([<>])?\s*([-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)$/;
+
+/** The qualifier and number of a typed result, or null when it is not one. */
+export function parseResult(raw: string): { qualifier: '<' | '>' | null; value: number } | null {
+  const m = RESULT.exec(raw.trim());
+  if (!m) return null;
+  const value = Number(m[2]);
+  return Number.isFinite(value) ? { qualifier: (m[1] as '<' | '>' | undefined) ?? null, value } : null;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isCalendarDate = (s: string) => ISO_DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const dateField = z.union([z.literal(''), z.string().trim().refine(isCalendarDate, 'Use a date written YYYY-MM-DD')]);
 
 const ZLabFieldSchema = z.object({
+  /** The result as typed, "<5" and ">90" included. */
   value: z.string().max(32, 'At most 32 characters'),
   unit: z.string().max(32),
-  qualifier: z.enum(['', '<', '>']),
-  collectedOn: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written YYYY-MM-DD')]),
+  collectedOn: dateField,
 });
 export type TLabField = z.infer<typeof ZLabFieldSchema>;
 
@@ -23,6 +36,8 @@ const triState = z.enum(['unknown', 'yes', 'no']);
 export const ZAssessmentFormSchema = z
   .object({
     labs: z.object(Object.fromEntries(ANALYTE_IDS.map((a) => [a, ZLabFieldSchema])) as Record<AnalyteId, typeof ZLabFieldSchema>),
+    /** Collection date of every lab whose own date is blank (results are usually drawn together). */
+    collectedOn: dateField,
     pregnant: triState,
     pregnancyWeeks: z.string().max(3),
     dialysis: z.enum(['unknown', 'none', 'hemodialysis', 'peritoneal']),
@@ -40,8 +55,9 @@ export const ZAssessmentFormSchema = z
       const label = ANALYTES[analyte].label;
       const raw = field.value.trim();
       if (raw === '') continue;
-      if (!NUMBER.test(raw) || !Number.isFinite(Number(raw))) {
-        ctx.addIssue({ code: 'custom', path: ['labs', analyte, 'value'], message: `${label} must be a number, e.g. 45 or 4.5` });
+      const result = parseResult(raw);
+      if (!result) {
+        ctx.addIssue({ code: 'custom', path: ['labs', analyte, 'value'], message: `${label} must be a number, e.g. 45, 4.5 or <5` });
         continue;
       }
       const units = unitsOf(analyte);
@@ -49,7 +65,7 @@ export const ZAssessmentFormSchema = z
         ctx.addIssue({ code: 'custom', path: ['labs', analyte, 'unit'], message: `${label}: choose a unit (${units.join(', ')})` });
         continue;
       }
-      const judged = judgeLab(toLab(analyte, field), null);
+      const judged = judgeLab(toLab(analyte, field, result, ''), null);
       if (judged.status === 'rejected') ctx.addIssue({ code: 'custom', path: ['labs', analyte, 'value'], message: judged.message ?? `${label} is outside the accepted range` });
     }
     const weeks = form.pregnancyWeeks.trim();
@@ -71,11 +87,12 @@ export function medicationLines(text: string): string[] {
   return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
 }
 
-function toLab(analyte: AnalyteId, field: TLabField): TLabInput {
+function toLab(analyte: AnalyteId, field: TLabField, result: { qualifier: '<' | '>' | null; value: number }, defaultDate: string): TLabInput {
+  const collectedOn = field.collectedOn.trim() || defaultDate;
   return {
-    analyte, value: Number(field.value.trim()), unit: field.unit,
-    ...(field.qualifier ? { qualifier: field.qualifier } : {}),
-    ...(field.collectedOn ? { collectedOn: field.collectedOn } : {}),
+    analyte, value: result.value, unit: field.unit,
+    ...(result.qualifier ? { qualifier: result.qualifier } : {}),
+    ...(collectedOn ? { collectedOn } : {}),
   };
 }
 
@@ -95,9 +112,9 @@ export function toEvaluationInput(form: TAssessmentForm, patient: PatientFacts, 
   const labs: TLabInput[] = [];
   for (const analyte of ANALYTE_IDS) {
     const field = form.labs[analyte];
-    const raw = field.value.trim();
-    if (raw === '' || !NUMBER.test(raw) || !Number.isFinite(Number(raw))) continue;
-    labs.push(toLab(analyte, field));
+    const result = parseResult(field.value);
+    if (!result) continue;
+    labs.push(toLab(analyte, field, result, form.collectedOn.trim()));
   }
   const weeks = form.pregnancyWeeks.trim();
   return {
@@ -122,7 +139,8 @@ export function toEvaluationInput(form: TAssessmentForm, patient: PatientFacts, 
 /** An empty form: every lab blank in its conventional (canonical) unit, history unknown. */
 export function emptyAssessmentForm(): TAssessmentForm {
   return {
-    labs: Object.fromEntries(ANALYTE_IDS.map((a) => [a, { value: '', unit: ANALYTES[a].canonicalUnit, qualifier: '', collectedOn: '' }])) as TAssessmentForm['labs'],
+    labs: Object.fromEntries(ANALYTE_IDS.map((a) => [a, { value: '', unit: ANALYTES[a].canonicalUnit, collectedOn: '' }])) as TAssessmentForm['labs'],
+    collectedOn: '',
     pregnant: 'unknown', pregnancyWeeks: '', dialysis: 'none', knownDiabetes: 'unknown', hyperglycemiaSymptoms: 'unknown',
     neuropathy: 'not-examined', activeCancerOrNeurotoxicChemo: 'unknown', autoimmuneOrInflammatoryDisease: 'unknown',
     medicationsText: '', noMedications: false,
@@ -142,7 +160,7 @@ const triOf = (v: boolean | null | undefined): 'unknown' | 'yes' | 'no' => (v ==
 export function formFromInput(input: TEvaluationInput): TAssessmentForm {
   const form = emptyAssessmentForm();
   for (const l of input.labs) {
-    form.labs[l.analyte] = { value: String(l.value), unit: l.unit, qualifier: l.qualifier ?? '', collectedOn: l.collectedOn ?? '' };
+    form.labs[l.analyte] = { value: `${l.qualifier ?? ''}${l.value}`, unit: l.unit, collectedOn: l.collectedOn ?? '' };
   }
   const p = input.patient;
   form.pregnant = triOf(p.pregnant);

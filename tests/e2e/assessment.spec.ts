@@ -35,7 +35,7 @@ test('an absurd ferritin is refused at the field and nothing is saved', async ({
   const ferritin = page.getByLabel('Ferritin', { exact: true });
   await ferritin.fill('abc');
   await page.getByRole('button', { name: 'Save assessment' }).click();
-  await expect(page.locator('#labs-ferritin-error')).toHaveText('Ferritin must be a number, e.g. 45 or 4.5');
+  await expect(page.locator('#labs-ferritin-error')).toHaveText('Ferritin must be a number, e.g. 45, 4.5 or <5');
   await expect(ferritin).toHaveAttribute('aria-invalid', 'true');
   await ferritin.fill('250000');
   await page.getByRole('button', { name: 'Save assessment' }).click();
