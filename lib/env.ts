@@ -23,6 +23,17 @@ export const ZEnvSchema = z.object({
   NODE_ENV: optional(z.enum(['development', 'test', 'production']).default('development')),
   /** Debian's Chromium, used to render the checklist PDF on the server. */
   CHROMIUM_PATH: optional(z.string().default('/usr/bin/chromium')),
+  /** Signs session data and encrypts TOTP secrets. Required (≥ 32 characters) in production. */
+  BETTER_AUTH_SECRET: optional(z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional()),
+  /** The public URL, e.g. https://rls.example.org (https turns on Secure, __Host- cookies and HSTS). */
+  BETTER_AUTH_URL: optional(z.url().optional()),
+  /** Sign out after this many minutes without a request. */
+  SESSION_IDLE_MINUTES: optional(z.coerce.number().int().min(1).max(24 * 60).default(15)),
+  /** Sign out this many hours after sign-in, whatever the activity. */
+  SESSION_MAX_HOURS: optional(z.coerce.number().int().min(1).max(24 * 7).default(8)),
+  /** Failed sign-ins allowed per account, and per client address, within the window. */
+  SIGN_IN_MAX_FAILURES: optional(z.coerce.number().int().min(1).max(100).default(5)),
+  SIGN_IN_WINDOW_MINUTES: optional(z.coerce.number().int().min(1).max(24 * 60).default(15)),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

@@ -5,7 +5,9 @@
  *
  * Run with `npm run db:seed` (DATABASE_URL as for the app, see lib/env.ts).
  */
-import { createDbClient } from '../lib/db/client';
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from 'better-auth/crypto';
+import { createDbClient, type PrismaClient } from '../lib/db/client';
 import { env } from '../lib/env';
 
 interface DemoPatient {
@@ -21,7 +23,31 @@ interface DemoPatient {
 
 const DEMO_ORGANISATION = { slug: 'demo', name: 'Demo Sleep Clinic' } as const;
 
-const DEMO_CLINICIAN = { email: 'clinician@demo.test', name: 'Dr Demo Clinician', role: 'clinician' } as const;
+/** Demo accounts (demo data only: the passwords are printed by npm start). */
+export const DEMO_USERS = [
+  { email: 'clinician@demo.test', name: 'Dr Demo Clinician', role: 'clinician', password: 'demo-clinician-2026' },
+  { email: 'admin@demo.test', name: 'Demo Admin', role: 'admin', password: 'demo-admin-2026' },
+] as const;
+
+/** A second clinic, so organisation scoping and break-glass access can be seen in the demo. */
+const OTHER_ORGANISATION = { slug: 'north-valley', name: 'North Valley Neurology' } as const;
+const OTHER_USER = { email: 'clinician@northvalley.test', name: 'Dr North Valley', role: 'clinician', password: 'north-valley-2026' } as const;
+const OTHER_PATIENT = { mrn: 'NV-001', givenName: 'Noor', familyName: 'Valley', birthDate: '1966-03-08', sex: 'female' } as const;
+
+/** A user with a credential account (Better Auth's scrypt hash); an existing password is kept. */
+async function upsertUser(db: PrismaClient, organisationId: string, u: { email: string; name: string; role: string; password: string }): Promise<void> {
+  const user = await db.user.upsert({
+    where: { email: u.email },
+    create: { email: u.email, name: u.name, role: u.role, organisationId, emailVerified: true },
+    update: { name: u.name, role: u.role, organisationId },
+    select: { id: true },
+  });
+  const existing = await db.account.findFirst({ where: { userId: user.id, providerId: 'credential' }, select: { id: true } });
+  if (!existing) {
+    // Better Auth signs in only a credential account whose accountId is the user id.
+    await db.account.create({ data: { id: randomUUID(), userId: user.id, accountId: user.id, providerId: 'credential', password: await hashPassword(u.password) } });
+  }
+}
 
 const DEMO_PATIENTS: readonly DemoPatient[] = [
   { mrn: 'DEMO-001', givenName: 'Ada', familyName: 'Iron', birthDate: '1979-04-12', sex: 'female', scenario: 'iron deficiency' },
@@ -39,12 +65,12 @@ async function seed(): Promise<void> {
       select: { id: true },
     });
 
-    await db.user.upsert({
-      where: { email: DEMO_CLINICIAN.email },
-      create: { ...DEMO_CLINICIAN, organisationId: organisation.id },
-      update: { name: DEMO_CLINICIAN.name, role: DEMO_CLINICIAN.role, organisationId: organisation.id },
-      select: { id: true },
-    });
+    for (const u of DEMO_USERS) await upsertUser(db, organisation.id, u);
+
+    const other = await db.organisation.upsert({ where: { slug: OTHER_ORGANISATION.slug }, create: OTHER_ORGANISATION, update: { name: OTHER_ORGANISATION.name }, select: { id: true } });
+    await upsertUser(db, other.id, OTHER_USER);
+    const { mrn, ...otherDetails } = OTHER_PATIENT;
+    await db.patient.upsert({ where: { organisationId_mrn: { organisationId: other.id, mrn } }, create: { ...otherDetails, mrn, organisationId: other.id }, update: otherDetails, select: { id: true } });
 
     for (const patient of DEMO_PATIENTS) {
       const details = { givenName: patient.givenName, familyName: patient.familyName, birthDate: patient.birthDate, sex: patient.sex };
@@ -62,7 +88,7 @@ async function seed(): Promise<void> {
       db.patient.count({ where: { organisationId: organisation.id } }),
     ]);
     console.log(
-      `Seeded "${DEMO_ORGANISATION.name}" (${DEMO_CLINICIAN.email}; ${DEMO_PATIENTS.map((p) => `${p.mrn} ${p.scenario}`).join(', ')}): ` +
+      `Seeded "${DEMO_ORGANISATION.name}" (${DEMO_USERS.map((u) => u.email).join(', ')}; ${DEMO_PATIENTS.map((p) => `${p.mrn} ${p.scenario}`).join(', ')}) and "${OTHER_ORGANISATION.name}": ` +
         `${organisations} organisation(s), ${users} user(s), ${patients} demo patient(s).`,
     );
   } finally {
@@ -70,4 +96,5 @@ async function seed(): Promise<void> {
   }
 }
 
-await seed();
+// Run only as a script (the e2e tests import DEMO_USERS).
+if (process.argv[1]?.endsWith('seed.ts')) await seed();

@@ -4,6 +4,7 @@
  * Prisma CLI and seeded, and the production build in .next-test. Removed again on exit.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.argv[2] ?? '3917';
 const dir = mkdtempSync(path.join(tmpdir(), 'rls-e2e-'));
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next-test', DATABASE_URL: `file:${path.join(dir, 'e2e.db')}` };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next-test', DATABASE_URL: `file:${path.join(dir, 'e2e.db')}`, BETTER_AUTH_SECRET: randomBytes(32).toString('base64url') };
 const step = (args) => {
   const r = spawnSync(args[0], args.slice(1), { cwd: root, env, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

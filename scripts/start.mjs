@@ -8,7 +8,8 @@
  * With --dev: migrate, seed, then `next dev` instead of build + start.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +17,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
 const port = process.env.PORT || '3000';
 const host = process.env.HOST || '127.0.0.1';
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: process.env.DATABASE_URL || 'file:./data/rls-workup.db' };
+/** The session-signing secret: BETTER_AUTH_SECRET, or one made once and kept in data/ (never committed). */
+function authSecret() {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const file = path.join(root, 'data', 'auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: process.env.DATABASE_URL || 'file:./data/rls-workup.db', BETTER_AUTH_SECRET: authSecret() };
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 function run(label, cmd, args) {
@@ -58,8 +69,11 @@ if (dev) {
 }
 
 console.log(`\nRLS Workup: http://${host}:${port}`);
-console.log('Sign-in: accounts are not enabled yet; the app runs in demo mode as the demo clinician');
-console.log('(Dr Demo Clinician, clinician@demo.test). Stop with Ctrl-C.\n');
+console.log('Sign in with a demo account (demo data only; change or remove them for real use):');
+console.log('  clinician  clinician@demo.test  demo-clinician-2026');
+console.log('  admin      admin@demo.test      demo-admin-2026');
+console.log('  (another clinic, for organisation scoping and break-glass: clinician@northvalley.test  north-valley-2026)');
+console.log('Stop with Ctrl-C.\n');
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

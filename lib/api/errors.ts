@@ -4,13 +4,15 @@
  */
 import { NextResponse } from 'next/server';
 
-export type ApiErrorCode = 'invalid-json' | 'invalid-input' | 'payload-too-large' | 'unsupported-media-type' | 'internal-error';
+export type ApiErrorCode = 'invalid-json' | 'invalid-input' | 'payload-too-large' | 'unsupported-media-type' | 'unauthenticated' | 'forbidden-origin' | 'internal-error';
 
 const STATUS: Record<ApiErrorCode, number> = {
   'invalid-json': 400,
   'invalid-input': 400,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
+  unauthenticated: 401,
+  'forbidden-origin': 403,
   'internal-error': 500,
 };
 
@@ -19,6 +21,8 @@ const MESSAGE: Record<ApiErrorCode, string> = {
   'invalid-input': 'The input does not match the evaluation contract',
   'payload-too-large': 'The body is too large',
   'unsupported-media-type': 'Send the body as application/json',
+  unauthenticated: 'Sign in, or send an API token as "Authorization: Bearer <token>"',
+  'forbidden-origin': 'Refused: a state-changing request from another site',
   'internal-error': 'Assessment incomplete: the evaluation could not be completed. Nothing was saved.',
 };
 

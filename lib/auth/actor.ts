@@ -1,21 +1,113 @@
 import 'server-only';
 /**
- * The acting user. Until accounts arrive (sign-in with Better Auth), the app runs in demo mode and
- * acts as the seeded demo clinician; every service already takes the actor, so only this changes.
+ * Who is acting. Every page, server action, route handler and service asks here; the proxy decides
+ * nothing. A page or action without a live session is sent to sign-in (and back afterwards); an API
+ * request gets 401. The idle timeout and the absolute lifetime are enforced on every check.
  */
-import { findUserByEmail } from '@/lib/db/users';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { findActiveTokenByHash, markTokenUsed } from '@/lib/db/api-tokens';
+import { revokeSession, touchSession } from '@/lib/db/sessions';
+import { env } from '@/lib/env';
+import { sha256Hex } from '@/lib/integrity/hash';
+import { getAuth } from './auth';
+import { checkSameOrigin, clientAddressOf, type HeaderReader } from './request';
 
 export interface Actor {
   userId: string;
   name: string;
+  email: string;
   organisationId: string;
   role: 'clinician' | 'admin';
+  clientAddress: string | null;
+  /** Session token (for revocation) when signed in through the browser. */
+  sessionToken: string | null;
+  via: 'session' | 'token';
 }
 
-export const DEMO_CLINICIAN_EMAIL = 'clinician@demo.test';
+export interface SessionTimes {
+  /** When the session ends without further activity. */
+  idleExpiresAt: Date;
+  /** When it ends regardless of activity. */
+  absoluteExpiresAt: Date;
+}
 
-export async function currentActor(): Promise<Actor> {
-  const user = await findUserByEmail(DEMO_CLINICIAN_EMAIL);
-  if (!user) throw new Error('The demo clinician is missing: run the seed (npm start does it)');
-  return { userId: user.id, name: user.name, organisationId: user.organisationId, role: user.role === 'admin' ? 'admin' : 'clinician' };
+const TOUCH_EVERY_MS = 60_000;
+
+export interface ActiveSession {
+  actor: Actor;
+  times: SessionTimes;
+}
+
+/** The live session behind these headers, or null. `touch: false` reads without counting as activity. */
+export async function getActiveSession(h: Headers, { touch = true }: { touch?: boolean } = {}): Promise<ActiveSession | null> {
+  const result = await getAuth().api.getSession({ headers: h });
+  if (!result) return null;
+  const { session, user } = result;
+  const now = Date.now();
+  const idleMs = env.SESSION_IDLE_MINUTES * 60_000;
+  const absoluteMs = env.SESSION_MAX_HOURS * 3_600_000;
+  const lastActivity = new Date(session.updatedAt).getTime();
+  const started = new Date(session.createdAt).getTime();
+  if (now - lastActivity > idleMs || now - started > absoluteMs || now > new Date(session.expiresAt).getTime()) {
+    await revokeSession(session.token);
+    return null;
+  }
+  let activity = lastActivity;
+  if (touch && now - lastActivity > TOUCH_EVERY_MS) {
+    await touchSession(session.token, new Date(now));
+    activity = now;
+  }
+  const u = user as typeof user & { organisationId: string; role?: string | null };
+  return {
+    actor: {
+      userId: u.id, name: u.name, email: u.email, organisationId: u.organisationId, role: u.role === 'admin' ? 'admin' : 'clinician',
+      clientAddress: clientAddressOf(h), sessionToken: session.token, via: 'session',
+    },
+    times: { idleExpiresAt: new Date(activity + idleMs), absoluteExpiresAt: new Date(Math.min(started + absoluteMs, new Date(session.expiresAt).getTime())) },
+  };
+}
+
+/** The path to come back to after signing in (set by the proxy), only ever a local path. */
+export function returnPath(h: HeaderReader): string {
+  const p = h.get('x-pathname') ?? '/patients';
+  return p.startsWith('/') && !p.startsWith('//') ? p : '/patients';
+}
+
+/** For pages and server actions: the signed-in user, or a redirect to sign-in. */
+export async function requireActor(): Promise<Actor> {
+  const h = await headers();
+  const active = await getActiveSession(h);
+  if (!active) redirect(`/sign-in?next=${encodeURIComponent(returnPath(h))}`);
+  return active.actor;
+}
+
+/** As requireActor, and the user must be an admin (others get the not-found page). */
+export async function requireAdmin(): Promise<Actor> {
+  const actor = await requireActor();
+  if (actor.role !== 'admin') redirect('/patients');
+  return actor;
+}
+
+/** For route handlers: a session, or (when `allowToken`) an organisation's API token; null means 401. */
+export async function actorForRequest(request: Request, { allowToken = false }: { allowToken?: boolean } = {}): Promise<Actor | null> {
+  const bearer = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(request.headers.get('authorization') ?? '')?.[1];
+  if (allowToken && bearer) {
+    const token = await findActiveTokenByHash(sha256Hex(bearer));
+    if (!token) return null;
+    await markTokenUsed(token.id, new Date());
+    return { userId: `token:${token.id}`, name: `API token "${token.name}"`, email: '', organisationId: token.organisationId, role: 'clinician', clientAddress: clientAddressOf(request.headers), sessionToken: null, via: 'token' };
+  }
+  return (await getActiveSession(request.headers))?.actor ?? null;
+}
+
+/**
+ * For server actions: a signed-in user and a same-site request. Next.js checks the Origin of server
+ * actions too; this makes the rule ours and explicit (a null Origin is refused).
+ */
+export async function requireActionActor(): Promise<Actor> {
+  const h = await headers();
+  const origin = checkSameOrigin(h);
+  if (!origin.ok) throw new Error(`Refused: cross-site request (${origin.reason})`);
+  return requireActor();
 }

@@ -1,5 +1,5 @@
 /** Assessment repository: insert-only, every query scoped by organisation. */
-import { getDb } from './client';
+import { getDb, type Db } from './client';
 import type { Prisma } from './generated/client';
 
 export interface AssessmentRow {
@@ -38,9 +38,9 @@ export interface InsertAssessmentOptions {
   supersedesId?: string | null;
 }
 
-export async function insertAssessment(options: InsertAssessmentOptions): Promise<AssessmentRow> {
+export async function insertAssessment(options: InsertAssessmentOptions, db: Db = getDb()): Promise<AssessmentRow> {
   const data = { ...options, input: options.input as Prisma.InputJsonValue, evaluation: options.evaluation as Prisma.InputJsonValue, supersedesId: options.supersedesId ?? null };
-  return toRow(await getDb().assessment.create({ data, select }));
+  return toRow(await db.assessment.create({ data, select }));
 }
 
 export async function findAssessment({ organisationId, assessmentId }: { organisationId: string; assessmentId: string }): Promise<AssessmentRow | null> {

@@ -9,7 +9,7 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 
 import { env } from '../env';
-import { PrismaClient } from './generated/client';
+import { PrismaClient, type Prisma } from './generated/client';
 
 export type { PrismaClient };
 export { Prisma } from './generated/client';
@@ -37,3 +37,6 @@ export function getDb(): PrismaClient {
  * the first query.
  */
 export const db: PrismaClient = getDb();
+
+/** The client or a transaction: repositories that write take one, so a change and its audit event commit together. */
+export type Db = PrismaClient | Prisma.TransactionClient;

@@ -1,5 +1,5 @@
 /** Patient repository: every query is scoped by organisation. */
-import { getDb } from './client';
+import { getDb, type Db } from './client';
 
 export interface PatientRow {
   id: string;
@@ -46,12 +46,12 @@ export interface PatientFields {
   sex: string;
 }
 
-export async function insertPatient({ organisationId, fields }: { organisationId: string; fields: PatientFields }): Promise<PatientRow> {
-  return getDb().patient.create({ data: { organisationId, ...fields }, select: patientSelect });
+export async function insertPatient({ organisationId, fields }: { organisationId: string; fields: PatientFields }, db: Db = getDb()): Promise<PatientRow> {
+  return db.patient.create({ data: { organisationId, ...fields }, select: patientSelect });
 }
 
 /** Updates a patient of the organisation; null when it is not one of theirs. */
-export async function updatePatient({ organisationId, patientId, fields }: { organisationId: string; patientId: string; fields: PatientFields }): Promise<PatientRow | null> {
-  const { count } = await getDb().patient.updateMany({ where: { id: patientId, organisationId }, data: fields });
-  return count === 0 ? null : findPatient({ organisationId, patientId });
+export async function updatePatient({ organisationId, patientId, fields }: { organisationId: string; patientId: string; fields: PatientFields }, db: Db = getDb()): Promise<PatientRow | null> {
+  const { count } = await db.patient.updateMany({ where: { id: patientId, organisationId }, data: fields });
+  return count === 0 ? null : db.patient.findFirst({ where: { id: patientId, organisationId }, select: patientSelect });
 }

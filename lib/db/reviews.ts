@@ -1,5 +1,5 @@
 /** Review repository: append-only, scoped by organisation. */
-import { getDb } from './client';
+import { getDb, type Db } from './client';
 
 export interface ReviewRow {
   id: string;
@@ -29,8 +29,8 @@ export interface InsertReviewOptions {
   comment: string | null;
 }
 
-export async function insertReview(options: InsertReviewOptions): Promise<ReviewRow> {
-  const { author, ...row } = await getDb().review.create({ data: options, select });
+export async function insertReview(options: InsertReviewOptions, db: Db = getDb()): Promise<ReviewRow> {
+  const { author, ...row } = await db.review.create({ data: options, select });
   return { ...row, authorName: author.name };
 }
 

@@ -18,8 +18,8 @@ export interface AssessmentView {
   note: string;
 }
 
-export async function loadAssessmentView(actor: Actor, assessmentId: string): Promise<AssessmentView | null> {
-  const assessment = await getAssessment(actor, assessmentId);
+export async function loadAssessmentView(actor: Actor, assessmentId: string, purpose: 'read' | 'print' = 'read'): Promise<AssessmentView | null> {
+  const assessment = await getAssessment(actor, assessmentId, purpose);
   if (!assessment) return null;
   const patient = await getPatient(actor, assessment.patientId);
   if (!patient) return null;

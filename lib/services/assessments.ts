@@ -6,6 +6,9 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { findAssessment, findCorrection, insertAssessment, listAssessmentsForPatient, type AssessmentRow } from '@/lib/db/assessments';
 import { isUniqueViolation } from '@/lib/db/errors';
+import { withTransaction } from '@/lib/db/transaction';
+import { logger } from '@/lib/logger';
+import { audit, auditIn } from './audit';
 import { findPatient } from '@/lib/db/patients';
 import { RULES_VERSION, evaluateFindings, type Evaluation, type TEvaluationInput } from '@/lib/rules';
 import { ZAssessmentFormSchema, ageOn, toEvaluationInput } from '@/lib/schemas/assessment';
@@ -42,17 +45,29 @@ export async function createAssessment(actor: Actor, { patientId, form, asOf, su
   const parsed = ZAssessmentFormSchema.safeParse(form);
   if (!parsed.success) return invalid('Some findings need correcting before the assessment can be saved', fieldErrorsOf(parsed.error.issues));
   const input = toEvaluationInput(parsed.data, { ageYears: ageOn(patient.birthDate, asOf), sex: patient.sex === 'male' ? 'male' : 'female' }, asOf);
-  const evaluation = evaluateFindings(input, { asOf });
+  let evaluation: Evaluation;
+  try {
+    evaluation = evaluateFindings(input, { asOf });
+  } catch (e) {
+    // Fail safe: never save (or show) a partial evaluation as if nothing were found.
+    logger.error({ err: (e as Error).message, patientId }, 'evaluation failed');
+    await audit(actor, { action: 'assessment.create', patientId, recordType: 'assessment', outcome: 'failure', detail: 'evaluation-error' });
+    return invalid('Assessment incomplete: the evaluation could not be completed, so nothing was saved. Try again; if it persists, report it.');
+  }
   // Round-trip through JSON so what is hashed is exactly what is stored.
   const stored = JSON.parse(JSON.stringify({ input, evaluation })) as { input: TEvaluationInput; evaluation: Evaluation };
   let row: AssessmentRow;
   try {
-    row = await insertAssessment({
-    organisationId: actor.organisationId, patientId, authorId: actor.userId, asOf, rulesVersion: RULES_VERSION,
-    input: stored.input, evaluation: stored.evaluation,
-    digest: assessmentDigest({ input: stored.input, rulesVersion: RULES_VERSION, evaluation: stored.evaluation }),
-    supersedesId,
-  });
+    row = await withTransaction(async (tx) => {
+      const inserted = await insertAssessment({
+        organisationId: actor.organisationId, patientId, authorId: actor.userId, asOf, rulesVersion: RULES_VERSION,
+        input: stored.input, evaluation: stored.evaluation,
+        digest: assessmentDigest({ input: stored.input, rulesVersion: RULES_VERSION, evaluation: stored.evaluation }),
+        supersedesId,
+      }, tx);
+      await auditIn(tx, actor, { action: supersedesId ? 'assessment.correct' : 'assessment.create', patientId, recordType: 'assessment', recordId: inserted.id, detail: supersedesId ? `supersedes=${supersedesId}` : null });
+      return inserted;
+    });
   } catch (e) {
     // Two corrections of the same assessment at once: the database keeps the chain linear.
     if (isUniqueViolation(e)) return invalid('That assessment has already been corrected: correct the latest version instead');
@@ -61,13 +76,17 @@ export async function createAssessment(actor: Actor, { patientId, form, asOf, su
   return { ok: true, data: { id: row.id } };
 }
 
-export async function getAssessment(actor: Actor, assessmentId: string): Promise<Assessment | null> {
+/** One saved assessment of the actor's organisation; `purpose` names the read in the audit trail. */
+export async function getAssessment(actor: Actor, assessmentId: string, purpose = 'read'): Promise<Assessment | null> {
   const row = await findAssessment({ organisationId: actor.organisationId, assessmentId });
+  await audit(actor, { action: `assessment.${purpose}`, recordType: 'assessment', recordId: assessmentId.slice(0, 64), patientId: row?.patientId ?? null, outcome: row ? 'success' : 'denied' });
   return row ? asAssessment(row) : null;
 }
 
 export async function listAssessments(actor: Actor, patientId: string): Promise<Assessment[]> {
-  return (await listAssessmentsForPatient({ organisationId: actor.organisationId, patientId })).map(asAssessment);
+  const rows = await listAssessmentsForPatient({ organisationId: actor.organisationId, patientId });
+  await audit(actor, { action: 'assessment.list', recordType: 'assessment', patientId, detail: `count=${rows.length}` });
+  return rows.map(asAssessment);
 }
 
 /** Whether a saved assessment still matches its digest. */
@@ -76,6 +95,7 @@ export function verifyDigest(a: Assessment): boolean {
 }
 
 /** The assessment that corrected this one, if any. */
+/** Not audited on its own: it is part of reading the assessment it corrects. */
 export async function getCorrection(actor: Actor, assessmentId: string): Promise<Assessment | null> {
   const row = await findCorrection({ organisationId: actor.organisationId, assessmentId });
   return row ? asAssessment(row) : null;

@@ -3,18 +3,25 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { findPatient, insertPatient, listPatients, updatePatient, type PatientRow } from '@/lib/db/patients';
+import { withTransaction } from '@/lib/db/transaction';
 import { ZPatientFormSchema } from '@/lib/schemas/patient';
+import { audit, auditIn } from './audit';
 import { fieldErrorsOf, invalid, type ServiceResult } from './result';
 
 export type Patient = PatientRow;
 
 export async function searchPatients(actor: Actor, query?: string): Promise<Patient[]> {
-  return listPatients({ organisationId: actor.organisationId, ...(query ? { query } : {}) });
+  const patients = await listPatients({ organisationId: actor.organisationId, ...(query ? { query } : {}) });
+  // The search text may be a name: only its length and the result count are recorded.
+  await audit(actor, { action: 'patient.search', recordType: 'patient', detail: `query-length=${query?.length ?? 0}; results=${patients.length}` });
+  return patients;
 }
 
 /** The patient, or null when it does not exist in the actor's organisation (the page answers 404). */
 export async function getPatient(actor: Actor, patientId: string): Promise<Patient | null> {
-  return findPatient({ organisationId: actor.organisationId, patientId });
+  const patient = await findPatient({ organisationId: actor.organisationId, patientId });
+  await audit(actor, { action: 'patient.read', recordType: 'patient', recordId: patientId.slice(0, 64), patientId: patient?.id ?? null, outcome: patient ? 'success' : 'denied' });
+  return patient;
 }
 
 export function displayName(p: Pick<Patient, 'givenName' | 'familyName'>): string {
@@ -28,7 +35,12 @@ export async function createPatient(actor: Actor, form: unknown): Promise<Servic
   const parsed = ZPatientFormSchema.safeParse(form);
   if (!parsed.success) return invalid('Some details need correcting', fieldErrorsOf(parsed.error.issues));
   try {
-    return { ok: true, data: await insertPatient({ organisationId: actor.organisationId, fields: parsed.data }) };
+    const patient = await withTransaction(async (tx) => {
+      const created = await insertPatient({ organisationId: actor.organisationId, fields: parsed.data }, tx);
+      await auditIn(tx, actor, { action: 'patient.create', recordType: 'patient', recordId: created.id, patientId: created.id });
+      return created;
+    });
+    return { ok: true, data: patient };
   } catch (e) {
     if (isUniqueViolation(e)) return invalid('The MRN is already in use', DUPLICATE_MRN);
     throw e;
@@ -39,7 +51,11 @@ export async function editPatient(actor: Actor, patientId: string, form: unknown
   const parsed = ZPatientFormSchema.safeParse(form);
   if (!parsed.success) return invalid('Some details need correcting', fieldErrorsOf(parsed.error.issues));
   try {
-    const updated = await updatePatient({ organisationId: actor.organisationId, patientId, fields: parsed.data });
+    const updated = await withTransaction(async (tx) => {
+      const row = await updatePatient({ organisationId: actor.organisationId, patientId, fields: parsed.data }, tx);
+      await auditIn(tx, actor, { action: 'patient.update', recordType: 'patient', recordId: patientId.slice(0, 64), patientId: row?.id ?? null, outcome: row ? 'success' : 'denied' });
+      return row;
+    });
     return updated ? { ok: true, data: updated } : invalid('Patient not found');
   } catch (e) {
     if (isUniqueViolation(e)) return invalid('The MRN is already in use', DUPLICATE_MRN);

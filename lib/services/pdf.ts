@@ -22,7 +22,9 @@ export async function renderPdf({ url, cookies }: RenderPdfOptions): Promise<Uin
   const browser = await chromium.launch({ executablePath: env.CHROMIUM_PATH, args: ARGS });
   try {
     const context = await browser.newContext();
-    if (cookies.length > 0) await context.addCookies(cookies.map((c) => ({ ...c, url })));
+    const { hostname } = new URL(url);
+    // Prefixed cookies (__Host-, __Secure-) must be set as Secure with an exact path and no url.
+    if (cookies.length > 0) await context.addCookies(cookies.map((c) => ({ ...c, domain: hostname, path: '/', secure: c.name.startsWith('__'), httpOnly: true, sameSite: 'Lax' as const })));
     const page = await context.newPage();
     const response = await page.goto(url, { waitUntil: 'networkidle' });
     if (!response || !response.ok()) throw new Error(`The print page answered ${response?.status() ?? 'nothing'}`);

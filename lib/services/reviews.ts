@@ -3,6 +3,8 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { findAssessment } from '@/lib/db/assessments';
 import { insertReview, listReviews, type ReviewRow } from '@/lib/db/reviews';
+import { withTransaction } from '@/lib/db/transaction';
+import { auditIn } from './audit';
 import type { Evaluation } from '@/lib/rules';
 import { ZReviewFormSchema } from '@/lib/schemas/review';
 import { fieldErrorsOf, invalid, type ServiceResult } from './result';
@@ -32,13 +34,18 @@ export async function addReview(actor: Actor, assessmentId: string, form: unknow
   if (!parsed.success) return invalid('The review needs correcting', fieldErrorsOf(parsed.error.issues));
   const assessment = await findAssessment({ organisationId: actor.organisationId, assessmentId });
   if (!assessment) return invalid('Assessment not found');
+  if (actor.via !== 'session') return invalid('Reviews are made by a signed-in clinician');
   const { targetType, targetId, decision, reasonCode, comment } = parsed.data;
   if (!targetExists(assessment.evaluation as Evaluation, targetType, targetId)) {
     return invalid('This item is not part of the assessment', { targetId: ['Unknown item for this assessment'] });
   }
-  const review = await insertReview({
-    organisationId: actor.organisationId, assessmentId, authorId: actor.userId, targetType, targetId, decision,
-    reasonCode: reasonCode === '' ? null : reasonCode, comment: comment.trim() === '' ? null : comment.trim(),
+  const review = await withTransaction(async (tx) => {
+    const row = await insertReview({
+      organisationId: actor.organisationId, assessmentId, authorId: actor.userId, targetType, targetId, decision,
+      reasonCode: reasonCode === '' ? null : reasonCode, comment: comment.trim() === '' ? null : comment.trim(),
+    }, tx);
+    await auditIn(tx, actor, { action: 'review.create', recordType: 'review', recordId: row.id, patientId: assessment.patientId, detail: `${targetType}:${targetId}=${decision}` });
+    return row;
   });
   return { ok: true, data: review };
 }

@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentActor, type Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/actor';
 import { createAssessment, getAssessment, listAssessments, verifyDigest } from '@/lib/services/assessments';
 import { searchPatients } from '@/lib/services/patients';
 import { emptyAssessmentForm, type TAssessmentForm } from '@/lib/schemas/assessment';
-import { createTestDatabase, type TestDatabase } from './database';
+import { actorFor, createTestDatabase, type TestDatabase } from './database';
 
 let db: TestDatabase;
 let actor: Actor;
@@ -13,7 +13,7 @@ let patientId: string;
 beforeAll(async () => {
   db = createTestDatabase();
   db.install();
-  actor = await currentActor();
+  actor = await actorFor(db.client, 'clinician@demo.test');
   patientId = (await searchPatients(actor, 'DEMO-001'))[0]!.id;
 });
 afterAll(async () => db.dispose());

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Actor } from '@/lib/auth/actor';
 import { createDbClient, type PrismaClient } from '@/lib/db/client';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -44,4 +45,10 @@ export function createTestDatabase({ seeded = true }: { seeded?: boolean } = {})
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The acting user for service calls in tests, as a signed-in session would give it. */
+export async function actorFor(client: PrismaClient, email: string): Promise<Actor> {
+  const u = await client.user.findUniqueOrThrow({ where: { email } });
+  return { userId: u.id, name: u.name, email: u.email, organisationId: u.organisationId, role: u.role === 'admin' ? 'admin' : 'clinician', clientAddress: '127.0.0.1', sessionToken: null, via: 'session' };
 }

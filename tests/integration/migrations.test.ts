@@ -106,16 +106,16 @@ describe('prisma migrate deploy on an empty database', () => {
 });
 
 describe('prisma/seed.ts', () => {
-  it('creates the demo clinic, clinician and three patients, and running it again duplicates nothing', async () => {
+  it('creates the demo clinics, accounts and patients, and running it again duplicates nothing', async () => {
     const first = await seed();
     expect(first.stdout).toContain('Demo Sleep Clinic');
-    expect(countRows()).toEqual({ organisations: 1, users: 1, patients: 3 });
+    expect(countRows()).toEqual({ organisations: 2, users: 3, patients: 4 });
 
     await seed();
-    expect(countRows()).toEqual({ organisations: 1, users: 1, patients: 3 });
+    expect(countRows()).toEqual({ organisations: 2, users: 3, patients: 4 });
 
     const mrns = withSqlite((db) => (db.prepare('SELECT mrn FROM patients ORDER BY mrn').all() as { mrn: string }[]).map((row) => row.mrn));
-    expect(mrns).toEqual(['DEMO-001', 'DEMO-002', 'DEMO-003']);
+    expect(mrns).toEqual(['DEMO-001', 'DEMO-002', 'DEMO-003', 'NV-001']);
   }, 60_000);
 });
 

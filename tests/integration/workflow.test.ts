@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Reviews, corrections and patients against a real SQLite database (no mocked database layer).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentActor, type Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/actor';
 import { insertAssessment } from '@/lib/db/assessments';
 import { compareEvaluations, evaluateFindings } from '@/lib/rules';
 import { emptyAssessmentForm, formFromInput, type TAssessmentForm } from '@/lib/schemas/assessment';
@@ -11,7 +11,7 @@ import { assessmentDigest } from '@/lib/services/digest';
 import { ironRecheck, trendPoints } from '@/lib/services/history';
 import { createPatient, editPatient, searchPatients } from '@/lib/services/patients';
 import { addReview, getReviews, inForce } from '@/lib/services/reviews';
-import { createTestDatabase, type TestDatabase } from './database';
+import { actorFor, createTestDatabase, type TestDatabase } from './database';
 
 let db: TestDatabase;
 let actor: Actor;
@@ -27,7 +27,7 @@ function form(edit: (f: TAssessmentForm) => void): TAssessmentForm {
 beforeAll(async () => {
   db = createTestDatabase();
   db.install();
-  actor = await currentActor();
+  actor = await actorFor(db.client, 'clinician@demo.test');
   patientId = (await searchPatients(actor, 'DEMO-001'))[0]!.id;
   const created = await createAssessment(actor, {
     patientId, asOf: '2026-11-23',

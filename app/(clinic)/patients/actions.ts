@@ -1,17 +1,17 @@
 'use server';
 import { redirect } from 'next/navigation';
 import type { PatientSubmitResult } from '@/components/patients/patient-form';
-import { currentActor } from '@/lib/auth/actor';
+import { requireActionActor } from '@/lib/auth/actor';
 import { createPatient, editPatient } from '@/lib/services/patients';
 
 export async function createPatientAction(values: unknown): Promise<PatientSubmitResult> {
-  const result = await createPatient(await currentActor(), values);
+  const result = await createPatient(await requireActionActor(), values);
   if (!result.ok) return result;
   redirect(`/patients/${result.data.id}`);
 }
 
 export async function editPatientAction(patientId: string, values: unknown): Promise<PatientSubmitResult> {
-  const result = await editPatient(await currentActor(), String(patientId), values);
+  const result = await editPatient(await requireActionActor(), String(patientId), values);
   if (!result.ok) return result;
   redirect(`/patients/${result.data.id}`);
 }

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PatientSearch } from '@/components/patients/patient-search';
-import { currentActor } from '@/lib/auth/actor';
+import { requireActor } from '@/lib/auth/actor';
 import { searchPatients } from '@/lib/services/patients';
 
 export const metadata: Metadata = { title: 'Patients · RLS Workup' };
 
 export default async function PatientsPage() {
-  const patients = await searchPatients(await currentActor());
+  const patients = await searchPatients(await requireActor());
   return (
     <>
       <h1>Patients</h1>

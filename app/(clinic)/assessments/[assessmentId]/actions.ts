@@ -1,12 +1,12 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import type { ReviewActionResult } from '@/components/review/review-control';
-import { currentActor } from '@/lib/auth/actor';
+import { requireActionActor } from '@/lib/auth/actor';
 import { addReview } from '@/lib/services/reviews';
 
 /** Records one review; the page re-renders with it. */
 export async function reviewAction(assessmentId: string, values: unknown): Promise<ReviewActionResult> {
-  const result = await addReview(await currentActor(), String(assessmentId), values);
+  const result = await addReview(await requireActionActor(), String(assessmentId), values);
   if (!result.ok) return result;
   revalidatePath(`/assessments/${assessmentId}`);
   return { ok: true };

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { EvaluationView, type ReviewSlot } from '@/components/results/evaluation-view';
 import { ReviewControl } from '@/components/review/review-control';
 import { CopyButton } from '@/components/ui/copy-button';
-import { currentActor } from '@/lib/auth/actor';
+import { requireActor } from '@/lib/auth/actor';
 import { reasonLabel } from '@/lib/schemas/review';
 import { formatUtc, loadAssessmentView } from '@/lib/services/assessment-view';
 import { displayName } from '@/lib/services/patients';
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Assessment · RLS Workup' };
 
 export default async function AssessmentPage({ params }: { params: Promise<{ assessmentId: string }> }) {
   const { assessmentId } = await params;
-  const view = await loadAssessmentView(await currentActor(), assessmentId);
+  const view = await loadAssessmentView(await requireActor(), assessmentId);
   if (!view) notFound();
   const { assessment, patient, correctedBy, intact, note } = view;
   const action = reviewAction.bind(null, assessment.id);

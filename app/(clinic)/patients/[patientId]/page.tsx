@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TrendCharts, type TrendSeries } from '@/components/charts/trend-charts';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { currentActor } from '@/lib/auth/actor';
+import { requireActor } from '@/lib/auth/actor';
 import { ANALYTES } from '@/lib/rules';
 import { listAssessments } from '@/lib/services/assessments';
 import { todayIso } from '@/lib/services/clock';
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Patient · RLS Workup' };
 
 export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
-  const actor = await currentActor();
+  const actor = await requireActor();
   const patient = await getPatient(actor, patientId);
   if (!patient) notFound();
   const assessments = await listAssessments(actor, patient.id);

@@ -1,5 +1,9 @@
 import { NextResponse } from 'next/server';
 import { NO_STORE, apiError, readJson } from '@/lib/api/errors';
+import { actorForRequest } from '@/lib/auth/actor';
+import { checkSameOrigin } from '@/lib/auth/request';
+import { logger } from '@/lib/logger';
+import { audit } from '@/lib/services/audit';
 import { evaluateFindings, parseEvaluationInput } from '@/lib/rules';
 import { ZEvaluationOutputSchema } from '@/lib/rules/output-schema';
 import { todayIso } from '@/lib/services/clock';
@@ -8,8 +12,15 @@ export const dynamic = 'force-dynamic';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** POST /api/v1/evaluate: the evaluation contract over HTTP. Touches no stored patient data. */
+/**
+ * POST /api/v1/evaluate: the evaluation contract over HTTP, for a signed-in session or an
+ * organisation's API token. Touches no stored patient data.
+ */
 export async function POST(request: Request): Promise<NextResponse> {
+  const actor = await actorForRequest(request, { allowToken: true });
+  if (!actor) return apiError('unauthenticated');
+  // A cookie is sent by the browser on its own: a session-authenticated call must come from this site.
+  if (actor.via === 'session' && !checkSameOrigin(request.headers).ok) return apiError('forbidden-origin');
   const body = await readJson(request, MAX_BODY_BYTES);
   if (!body.ok) return body.response;
   const parsed = parseEvaluationInput(body.value);
@@ -18,12 +29,13 @@ export async function POST(request: Request): Promise<NextResponse> {
     const evaluation = evaluateFindings(parsed.data, { asOf: parsed.data.asOf ?? todayIso() });
     const checked = ZEvaluationOutputSchema.safeParse(evaluation);
     if (!checked.success) {
-      console.error(JSON.stringify({ level: 'error', msg: 'evaluation output failed the contract', issues: checked.error.issues.slice(0, 5) }));
+      logger.error({ issues: checked.error.issues.slice(0, 5) }, 'evaluation output failed the contract');
       return apiError('internal-error');
     }
+    await audit(actor, { action: 'api.evaluate', detail: actor.via });
     return NextResponse.json(evaluation, { headers: NO_STORE });
   } catch (e) {
-    console.error(JSON.stringify({ level: 'error', msg: 'evaluation failed', error: (e as Error).message }));
+    logger.error({ err: (e as Error).message }, 'evaluation failed');
     return apiError('internal-error');
   }
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { currentActor } from '@/lib/auth/actor';
+import { requireActor } from '@/lib/auth/actor';
 import { RULES_VERSION, compareEvaluations, evaluateFindings } from '@/lib/rules';
 import { getAssessment } from '@/lib/services/assessments';
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Re-run under current rules · RLS Wo
 /** What the current rules would say about a saved input. Nothing is saved or changed. */
 export default async function RerunPage({ params }: { params: Promise<{ assessmentId: string }> }) {
   const { assessmentId } = await params;
-  const assessment = await getAssessment(await currentActor(), assessmentId);
+  const assessment = await getAssessment(await requireActor(), assessmentId, 'rerun');
   if (!assessment) notFound();
   const current = evaluateFindings(assessment.input, { asOf: assessment.asOf });
   const diff = compareEvaluations(assessment.evaluation, current);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PatientForm } from '@/components/patients/patient-form';
-import { currentActor } from '@/lib/auth/actor';
+import { requireActor } from '@/lib/auth/actor';
 import { displayName, getPatient } from '@/lib/services/patients';
 import { editPatientAction } from '../../actions';
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Edit patient · RLS Workup' };
 
 export default async function EditPatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
-  const patient = await getPatient(await currentActor(), patientId);
+  const patient = await getPatient(await requireActor(), patientId);
   if (!patient) notFound();
   return (
     <>

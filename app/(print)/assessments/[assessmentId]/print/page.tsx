@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { currentActor } from '@/lib/auth/actor';
+import { requireActor } from '@/lib/auth/actor';
 import { DRAW_INSTRUCTIONS } from '@/lib/rules';
 import { reasonLabel } from '@/lib/schemas/review';
 import { formatUtc, loadAssessmentView } from '@/lib/services/assessment-view';
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Workup checklist · RLS Workup' };
 /** The one-page workup checklist: a Server Component with no client code of its own. */
 export default async function PrintPage({ params }: { params: Promise<{ assessmentId: string }> }) {
   const { assessmentId } = await params;
-  const view = await loadAssessmentView(await currentActor(), assessmentId);
+  const view = await loadAssessmentView(await requireActor(), assessmentId, 'print');
   if (!view) notFound();
   const { assessment, patient } = view;
   const e = assessment.evaluation;

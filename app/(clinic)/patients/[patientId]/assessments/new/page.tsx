@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { IntakeForm } from '@/components/intake/intake-form';
-import { currentActor } from '@/lib/auth/actor';
+import { requireActor } from '@/lib/auth/actor';
 import { ageOn, formFromInput } from '@/lib/schemas/assessment';
 import { getAssessment } from '@/lib/services/assessments';
 import { todayIso } from '@/lib/services/clock';
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'New assessment · RLS Workup' };
 export default async function NewAssessmentPage({ params, searchParams }: { params: Promise<{ patientId: string }>; searchParams: Promise<{ corrects?: string | string[] }> }) {
   const { patientId } = await params;
   const { corrects } = await searchParams;
-  const actor = await currentActor();
+  const actor = await requireActor();
   const patient = await getPatient(actor, patientId);
   if (!patient) notFound();
   const earlier = typeof corrects === 'string' ? await getAssessment(actor, corrects) : null;

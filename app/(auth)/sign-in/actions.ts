@@ -1,0 +1,28 @@
+'use server';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import type { SignInActionResult } from '@/components/auth/sign-in-form';
+import { checkSameOrigin } from '@/lib/auth/request';
+import { signIn, verifyTotp } from '@/lib/services/sign-in';
+
+/** Only a local path is followed after sign-in (no open redirect). */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/patients';
+}
+
+export async function signInAction(values: unknown, next: unknown): Promise<SignInActionResult> {
+  const h = await headers();
+  if (!checkSameOrigin(h).ok) return { ok: false, message: 'Refused: the request did not come from this site.', fieldErrors: {} };
+  const result = await signIn(values, h);
+  if (!result.ok) return result;
+  if (result.data.twoFactor) return { ok: true, twoFactor: true };
+  redirect(safeNext(next));
+}
+
+export async function verifyTotpAction(values: unknown, next: unknown): Promise<SignInActionResult> {
+  const h = await headers();
+  if (!checkSameOrigin(h).ok) return { ok: false, message: 'Refused: the request did not come from this site.', fieldErrors: {} };
+  const result = await verifyTotp(values, h);
+  if (!result.ok) return result;
+  redirect(safeNext(next));
+}

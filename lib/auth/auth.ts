@@ -1,0 +1,56 @@
+import 'server-only';
+/**
+ * Accounts with Better Auth: email + password (scrypt), no self-service sign-up (accounts are
+ * seeded or created by an admin), optional TOTP second factor, absolute session lifetime from
+ * Better Auth and our own idle timeout (lib/auth/session.ts). Telemetry off.
+ */
+import { betterAuth } from 'better-auth';
+import { nextCookies } from 'better-auth/next-js';
+import { twoFactor } from 'better-auth/plugins/two-factor';
+import { authDatabase } from '@/lib/db/auth-adapter';
+import { env } from '@/lib/env';
+
+/** Only for development and tests; production refuses to start without BETTER_AUTH_SECRET. */
+const DEVELOPMENT_SECRET = 'rls-workup-development-secret-not-for-production-use';
+
+function createAuth() {
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.BETTER_AUTH_SECRET) throw new Error('BETTER_AUTH_SECRET is required in production (npm start creates one in data/)');
+  // Production cookies are __Host- (Secure, Path=/, no Domain): serve over https (browsers also accept
+  // them on localhost). Development (next dev) uses plain cookies.
+  const https = production || (env.BETTER_AUTH_URL?.startsWith('https://') ?? false);
+  return betterAuth({
+    appName: 'RLS Workup',
+    ...(env.BETTER_AUTH_URL ? { baseURL: env.BETTER_AUTH_URL } : {}),
+    secret: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_SECRET,
+    database: authDatabase(),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
+    user: {
+      additionalFields: {
+        organisationId: { type: 'string', required: true, input: false },
+        role: { type: 'string', required: false, defaultValue: 'clinician', input: false },
+      },
+    },
+    session: { expiresIn: env.SESSION_MAX_HOURS * 3600, disableSessionRefresh: true, cookieCache: { enabled: false } },
+    // Sign-in goes through our server action, where per-account and per-address limits apply
+    // (Better Auth's own limiter only sees requests to /api/auth/*, keyed by address).
+    rateLimit: { enabled: true, storage: 'memory', window: 60, max: 100 },
+    advanced: {
+      ...(https ? { useSecureCookies: false, cookiePrefix: '__Host-rls' } : { cookiePrefix: 'rls' }),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/', ...(https ? { secure: true } : {}) },
+      ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
+      disableOriginCheck: false,
+    },
+    telemetry: { enabled: false },
+    plugins: [twoFactor({ issuer: 'RLS Workup' }), nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const globalForAuth = globalThis as typeof globalThis & { rlsWorkupAuth?: Auth };
+
+/** One Better Auth instance per process, created on first use (not at build time). */
+export function getAuth(): Auth {
+  globalForAuth.rlsWorkupAuth ??= createAuth();
+  return globalForAuth.rlsWorkupAuth;
+}

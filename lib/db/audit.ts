@@ -1,0 +1,61 @@
+/** Audit repository: append inside the caller's transaction; read for the report and the chain check. */
+import { GENESIS_HASH, auditHash, type AuditFields } from '@/lib/integrity/audit-chain';
+import { getDb } from './client';
+import type { Tx } from './transaction';
+
+export interface AuditInput {
+  userId: string | null;
+  organisationId: string | null;
+  action: string;
+  patientId?: string | null;
+  recordType?: string | null;
+  recordId?: string | null;
+  outcome: 'success' | 'failure' | 'denied';
+  clientAddress?: string | null;
+  detail?: string | null;
+}
+
+export async function appendAuditEvent(tx: Tx, input: AuditInput, at: Date = new Date()): Promise<number> {
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
+  const fields: AuditFields = {
+    seq: (last?.seq ?? 0) + 1, at, userId: input.userId, organisationId: input.organisationId, action: input.action,
+    patientId: input.patientId ?? null, recordType: input.recordType ?? null, recordId: input.recordId ?? null,
+    outcome: input.outcome, clientAddress: input.clientAddress ?? null, detail: input.detail ?? null, prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx.auditEvent.create({ data: { ...fields, hash: auditHash(fields) } });
+  return fields.seq;
+}
+
+/** Every event in sequence order, for the chain check. */
+export async function listAllAuditEvents(): Promise<(AuditFields & { hash: string })[]> {
+  return getDb().auditEvent.findMany({ orderBy: { seq: 'asc' } });
+}
+
+export interface AuditQuery {
+  organisationId: string;
+  from?: Date;
+  to?: Date;
+  userId?: string;
+  patientId?: string;
+  take?: number;
+}
+
+export async function queryAuditEvents(q: AuditQuery) {
+  return getDb().auditEvent.findMany({
+    where: {
+      organisationId: q.organisationId,
+      ...(q.from || q.to ? { at: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) } } : {}),
+      ...(q.userId ? { userId: q.userId } : {}),
+      ...(q.patientId ? { patientId: q.patientId } : {}),
+    },
+    orderBy: { seq: 'desc' },
+    take: q.take ?? 500,
+  });
+}
+
+/** Events matching a filter since a time (for sign-in rate limits). */
+export async function countAuditEvents(q: { action: string; outcome: string; since: Date; detail?: string; clientAddress?: string }): Promise<number> {
+  return getDb().auditEvent.count({
+    where: { action: q.action, outcome: q.outcome, at: { gte: q.since }, ...(q.detail ? { detail: q.detail } : {}), ...(q.clientAddress ? { clientAddress: q.clientAddress } : {}) },
+  });
+}

@@ -1,0 +1,40 @@
+import 'server-only';
+/**
+ * Audit events for every read and write of patient data, sign-in and administration. A write and
+ * its event share one transaction (`auditIn`); a read is recorded as its own event (`auditRead`).
+ */
+import type { Actor } from '@/lib/auth/actor';
+import { appendAuditEvent, type AuditInput } from '@/lib/db/audit';
+import { withTransaction, type Tx } from '@/lib/db/transaction';
+
+export interface AuditWhat {
+  action: string;
+  patientId?: string | null;
+  recordType?: string | null;
+  recordId?: string | null;
+  outcome?: AuditInput['outcome'];
+  detail?: string | null;
+}
+
+function eventOf(actor: Actor | null, what: AuditWhat): AuditInput {
+  return {
+    userId: actor?.userId ?? null, organisationId: actor?.organisationId ?? null, clientAddress: actor?.clientAddress ?? null,
+    action: what.action, patientId: what.patientId ?? null, recordType: what.recordType ?? null, recordId: what.recordId ?? null,
+    outcome: what.outcome ?? 'success', detail: what.detail ?? null,
+  };
+}
+
+/** Records an event inside the caller's transaction (the change and its event commit together). */
+export async function auditIn(tx: Tx, actor: Actor | null, what: AuditWhat): Promise<void> {
+  await appendAuditEvent(tx, eventOf(actor, what));
+}
+
+/** Records an event on its own (reads, refusals, sign-in). */
+export async function audit(actor: Actor | null, what: AuditWhat): Promise<void> {
+  await withTransaction((tx) => appendAuditEvent(tx, eventOf(actor, what)));
+}
+
+/** For events without a signed-in actor (a failed sign-in): who is known only by address. */
+export async function auditAnonymous(clientAddress: string | null, what: AuditWhat & { userId?: string | null; organisationId?: string | null }): Promise<void> {
+  await withTransaction((tx) => appendAuditEvent(tx, { ...eventOf(null, what), userId: what.userId ?? null, organisationId: what.organisationId ?? null, clientAddress }));
+}
