@@ -43,18 +43,27 @@ export async function insertAssessment(options: InsertAssessmentOptions, db: Db 
   return toRow(await db.assessment.create({ data, select }));
 }
 
-export async function findAssessment({ organisationId, assessmentId }: { organisationId: string; assessmentId: string }): Promise<AssessmentRow | null> {
-  const row = await getDb().assessment.findFirst({ where: { id: assessmentId, organisationId }, select });
+interface Scope {
+  organisationId: string;
+  /** Patients of other organisations readable under break-glass grants. */
+  grantedPatientIds?: readonly string[];
+}
+
+const scoped = ({ organisationId, grantedPatientIds = [] }: Scope) =>
+  ({ OR: [{ organisationId }, ...(grantedPatientIds.length > 0 ? [{ patientId: { in: [...grantedPatientIds] } }] : [])] });
+
+export async function findAssessment({ assessmentId, ...scope }: Scope & { assessmentId: string }): Promise<AssessmentRow | null> {
+  const row = await getDb().assessment.findFirst({ where: { id: assessmentId, ...scoped(scope) }, select });
   return row ? toRow(row) : null;
 }
 
-export async function listAssessmentsForPatient({ organisationId, patientId }: { organisationId: string; patientId: string }): Promise<AssessmentRow[]> {
-  const rows = await getDb().assessment.findMany({ where: { organisationId, patientId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select });
+export async function listAssessmentsForPatient({ patientId, ...scope }: Scope & { patientId: string }): Promise<AssessmentRow[]> {
+  const rows = await getDb().assessment.findMany({ where: { patientId, ...scoped(scope) }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select });
   return rows.map(toRow);
 }
 
 /** The correction that replaced an assessment, if any (corrections form a single chain). */
-export async function findCorrection({ organisationId, assessmentId }: { organisationId: string; assessmentId: string }): Promise<AssessmentRow | null> {
-  const row = await getDb().assessment.findFirst({ where: { organisationId, supersedesId: assessmentId }, select });
+export async function findCorrection({ assessmentId, ...scope }: Scope & { assessmentId: string }): Promise<AssessmentRow | null> {
+  const row = await getDb().assessment.findFirst({ where: { supersedesId: assessmentId, ...scoped(scope) }, select });
   return row ? toRow(row) : null;
 }

@@ -40,10 +40,12 @@ export interface AuditQuery {
   take?: number;
 }
 
+/** Events of the organisation's users, and events of anyone on its patients (break-glass reads). */
 export async function queryAuditEvents(q: AuditQuery) {
+  const own = await getDb().patient.findMany({ where: { organisationId: q.organisationId }, select: { id: true } });
   return getDb().auditEvent.findMany({
     where: {
-      organisationId: q.organisationId,
+      OR: [{ organisationId: q.organisationId }, { patientId: { in: own.map((p) => p.id) } }],
       ...(q.from || q.to ? { at: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) } } : {}),
       ...(q.userId ? { userId: q.userId } : {}),
       ...(q.patientId ? { patientId: q.patientId } : {}),

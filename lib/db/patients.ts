@@ -34,8 +34,15 @@ export async function listPatients({ organisationId, query, take = 100 }: ListPa
   });
 }
 
-export async function findPatient({ organisationId, patientId }: { organisationId: string; patientId: string }): Promise<PatientRow | null> {
-  return getDb().patient.findFirst({ where: { id: patientId, organisationId }, select: patientSelect });
+/**
+ * A patient of the organisation, or one of `grantedPatientIds` (break-glass). Scoping lives here, in
+ * the query, never in a page.
+ */
+export async function findPatient({ organisationId, patientId, grantedPatientIds = [] }: { organisationId: string; patientId: string; grantedPatientIds?: readonly string[] }): Promise<PatientRow | null> {
+  return getDb().patient.findFirst({
+    where: { id: patientId, OR: [{ organisationId }, ...(grantedPatientIds.length > 0 ? [{ id: { in: [...grantedPatientIds] } }] : [])] },
+    select: patientSelect,
+  });
 }
 
 export interface PatientFields {
@@ -54,4 +61,10 @@ export async function insertPatient({ organisationId, fields }: { organisationId
 export async function updatePatient({ organisationId, patientId, fields }: { organisationId: string; patientId: string; fields: PatientFields }, db: Db = getDb()): Promise<PatientRow | null> {
   const { count } = await db.patient.updateMany({ where: { id: patientId, organisationId }, data: fields });
   return count === 0 ? null : db.patient.findFirst({ where: { id: patientId, organisationId }, select: patientSelect });
+}
+
+/** MRN and organisation of patients by id (any organisation: for labelling audit rows and grants). */
+export async function patientLabels(ids: string[]): Promise<Map<string, string>> {
+  const rows = await getDb().patient.findMany({ where: { id: { in: ids } }, select: { id: true, mrn: true, organisation: { select: { name: true } } } });
+  return new Map(rows.map((r) => [r.id, `${r.mrn} (${r.organisation.name})`]));
 }

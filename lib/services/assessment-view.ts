@@ -6,7 +6,8 @@ import { ageOn } from '@/lib/schemas/assessment';
 import { reasonLabel } from '@/lib/schemas/review';
 import { getAssessment, getCorrection, verifyDigest, type Assessment } from './assessments';
 import { displayName, getPatient, type Patient } from './patients';
-import { getReviews, inForce, type Review, type ReviewsInForce } from './reviews';
+import { listReviews } from '@/lib/db/reviews';
+import { inForce, type Review, type ReviewsInForce } from './reviews';
 
 export interface AssessmentView {
   assessment: Assessment;
@@ -23,7 +24,8 @@ export async function loadAssessmentView(actor: Actor, assessmentId: string, pur
   if (!assessment) return null;
   const patient = await getPatient(actor, assessment.patientId);
   if (!patient) return null;
-  const [reviews, correctedBy] = await Promise.all([getReviews(actor, assessmentId), getCorrection(actor, assessmentId)]);
+  // Access to the assessment was checked (and audited) above; its reviews belong to its organisation.
+  const [reviews, correctedBy] = await Promise.all([listReviews({ organisationId: assessment.organisationId, assessmentId }), getCorrection(actor, assessmentId)]);
   const current = inForce(reviews);
   const noteReviews = new Map([...current].map(([k, r]) => [k, { decision: r.decision, reason: reasonLabel(r.reasonCode), comment: r.comment }]));
   const note = noteText({

@@ -9,6 +9,7 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import { withTransaction } from '@/lib/db/transaction';
 import { logger } from '@/lib/logger';
 import { audit, auditIn } from './audit';
+import { readScope } from './break-glass';
 import { findPatient } from '@/lib/db/patients';
 import { RULES_VERSION, evaluateFindings, type Evaluation, type TEvaluationInput } from '@/lib/rules';
 import { ZAssessmentFormSchema, ageOn, toEvaluationInput } from '@/lib/schemas/assessment';
@@ -78,13 +79,14 @@ export async function createAssessment(actor: Actor, { patientId, form, asOf, su
 
 /** One saved assessment of the actor's organisation; `purpose` names the read in the audit trail. */
 export async function getAssessment(actor: Actor, assessmentId: string, purpose = 'read'): Promise<Assessment | null> {
-  const row = await findAssessment({ organisationId: actor.organisationId, assessmentId });
-  await audit(actor, { action: `assessment.${purpose}`, recordType: 'assessment', recordId: assessmentId.slice(0, 64), patientId: row?.patientId ?? null, outcome: row ? 'success' : 'denied' });
+  const row = await findAssessment({ ...(await readScope(actor)), assessmentId });
+  const elsewhere = row !== null && row.organisationId !== actor.organisationId;
+  await audit(actor, { action: `assessment.${purpose}`, recordType: 'assessment', recordId: assessmentId.slice(0, 64), patientId: row?.patientId ?? null, outcome: row ? 'success' : 'denied', detail: elsewhere ? 'break-glass' : null });
   return row ? asAssessment(row) : null;
 }
 
 export async function listAssessments(actor: Actor, patientId: string): Promise<Assessment[]> {
-  const rows = await listAssessmentsForPatient({ organisationId: actor.organisationId, patientId });
+  const rows = await listAssessmentsForPatient({ ...(await readScope(actor)), patientId });
   await audit(actor, { action: 'assessment.list', recordType: 'assessment', patientId, detail: `count=${rows.length}` });
   return rows.map(asAssessment);
 }
@@ -97,6 +99,6 @@ export function verifyDigest(a: Assessment): boolean {
 /** The assessment that corrected this one, if any. */
 /** Not audited on its own: it is part of reading the assessment it corrects. */
 export async function getCorrection(actor: Actor, assessmentId: string): Promise<Assessment | null> {
-  const row = await findCorrection({ organisationId: actor.organisationId, assessmentId });
+  const row = await findCorrection({ ...(await readScope(actor)), assessmentId });
   return row ? asAssessment(row) : null;
 }

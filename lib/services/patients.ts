@@ -6,6 +6,7 @@ import { findPatient, insertPatient, listPatients, updatePatient, type PatientRo
 import { withTransaction } from '@/lib/db/transaction';
 import { ZPatientFormSchema } from '@/lib/schemas/patient';
 import { audit, auditIn } from './audit';
+import { readScope } from './break-glass';
 import { fieldErrorsOf, invalid, type ServiceResult } from './result';
 
 export type Patient = PatientRow;
@@ -19,8 +20,9 @@ export async function searchPatients(actor: Actor, query?: string): Promise<Pati
 
 /** The patient, or null when it does not exist in the actor's organisation (the page answers 404). */
 export async function getPatient(actor: Actor, patientId: string): Promise<Patient | null> {
-  const patient = await findPatient({ organisationId: actor.organisationId, patientId });
-  await audit(actor, { action: 'patient.read', recordType: 'patient', recordId: patientId.slice(0, 64), patientId: patient?.id ?? null, outcome: patient ? 'success' : 'denied' });
+  const patient = await findPatient({ ...(await readScope(actor)), patientId });
+  const elsewhere = patient !== null && patient.organisationId !== actor.organisationId;
+  await audit(actor, { action: 'patient.read', recordType: 'patient', recordId: patientId.slice(0, 64), patientId: patient?.id ?? null, outcome: patient ? 'success' : 'denied', detail: elsewhere ? 'break-glass' : null });
   return patient;
 }
 
