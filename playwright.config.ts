@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { stateFile } from './tests/e2e/auth-state';
 
 const PORT = Number(process.env.E2E_PORT ?? 3917);
 
@@ -22,7 +23,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    { name: 'chromium', dependencies: ['setup'], testIgnore: /auth\.setup\.ts/, use: { storageState: 'tests/e2e/.auth/clinician.json' } },
+    { name: 'chromium', dependencies: ['setup'], testIgnore: /auth\.setup\.ts/, use: { storageState: stateFile('clinician') } },
   ],
   webServer: {
     command: `node scripts/e2e-server.mjs ${PORT}`,

@@ -63,9 +63,13 @@ export function toCsv(rows: readonly AuditRow[]): string {
   return [header.join(','), ...rows.map((r) => [r.seq, r.at, r.user, r.action, r.patient, r.record, r.outcome, r.clientAddress, r.detail].map(cell).join(','))].join('\r\n') + '\r\n';
 }
 
+/** The clinic's users, and outside users who used break-glass on its patients. */
 export async function auditFilterOptions(actor: Actor) {
   assertAdmin(actor);
-  return { users: await listOrganisationUsers(actor.organisationId) };
+  const own = await listOrganisationUsers(actor.organisationId);
+  const outsiders = [...new Set((await listGrantsForReview(actor.organisationId)).map((g) => g.userId))].filter((id) => !own.some((u) => u.id === id));
+  const names = await namesOfUsers(outsiders);
+  return { users: [...own, ...outsiders.map((id) => ({ id, name: names.get(id) ?? id, email: 'other clinic', role: 'clinician' }))] };
 }
 
 export async function breakGlassReview(actor: Actor) {

@@ -1,10 +1,11 @@
 import { expect, test as setup } from '@playwright/test';
+import { stateFile } from './auth-state';
 
 // Signs the demo accounts in once; the other tests start from these sessions.
 for (const [file, email, password] of [
-  ['tests/e2e/.auth/clinician.json', 'clinician@demo.test', 'demo-clinician-2026'],
-  ['tests/e2e/.auth/admin.json', 'admin@demo.test', 'demo-admin-2026'],
-  ['tests/e2e/.auth/other-clinician.json', 'clinician@northvalley.test', 'north-valley-2026'],
+  [stateFile('clinician'), 'clinician@demo.test', 'demo-clinician-2026'],
+  [stateFile('admin'), 'admin@demo.test', 'demo-admin-2026'],
+  [stateFile('other-clinician'), 'clinician@northvalley.test', 'north-valley-2026'],
 ] as const) {
   setup(`sign in ${email}`, async ({ page }) => {
     await page.goto('/sign-in');

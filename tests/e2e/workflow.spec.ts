@@ -135,6 +135,7 @@ test('every page has no WCAG 2 A/AA violations (axe)', async ({ page }) => {
   const pages = [
     '/patients', '/patients/new', `/patients/${patientId}`, `/patients/${patientId}/edit`, `/patients/${patientId}/assessments/new`,
     `/assessments/${assessment}`, `/assessments/${assessment}/print`, `/assessments/${assessment}/rerun`, '/rules', '/patients/no-such-patient',
+    '/account', '/break-glass',
   ];
   for (const url of pages) {
     await page.goto(url);
