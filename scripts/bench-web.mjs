@@ -4,7 +4,7 @@
  *  - First Load JS of the intake route: every script the page loads on a first visit, raw and gzip;
  *  - Lighthouse 12.8.2 (desktop preset, Debian Chromium) performance and accessibility scores of the
  *    intake and print pages.
- * Builds into .next-bench and serves it on a temporary SQLite database, so a running app is untouched.
+ * Builds into .next-test (as the browser tests do) and serves it on a temporary SQLite database, so a running app is untouched.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -20,9 +20,9 @@ const PORT = Number(process.env.BENCH_PORT ?? 3931);
 const BASE = `http://127.0.0.1:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next-bench' };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next-test' };
 
-console.log('\nBuilding into .next-bench …');
+console.log('\nBuilding into .next-test …');
 const build = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, env, encoding: 'utf8' });
 if (build.status !== 0) { console.error(build.stdout, build.stderr); process.exit(1); }
 

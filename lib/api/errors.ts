@@ -43,11 +43,33 @@ export async function readJson(request: Request, maxBytes: number): Promise<{ ok
   if (!type.toLowerCase().startsWith('application/json')) return { ok: false, response: apiError('unsupported-media-type') };
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) return { ok: false, response: apiError('payload-too-large', [{ path: '', message: `At most ${maxBytes} bytes` }]) };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) return { ok: false, response: apiError('payload-too-large', [{ path: '', message: `At most ${maxBytes} bytes` }]) };
+  // Read with a running count: a body sent without (or with a false) Content-Length is refused as soon
+  // as it passes the limit, never buffered whole.
+  const text = await readTextUpTo(request, maxBytes);
+  if (text === null) return { ok: false, response: apiError('payload-too-large', [{ path: '', message: `At most ${maxBytes} bytes` }]) };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
     return { ok: false, response: apiError('invalid-json', [{ path: '', message: (e as Error).message }]) };
   }
+}
+
+/** The body as UTF-8 text, or null (and the stream cancelled) once it exceeds `maxBytes`. */
+async function readTextUpTo(request: Request, maxBytes: number): Promise<string | null> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  // As Request.text() decodes: UTF-8, a leading byte-order mark dropped.
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }

@@ -11,7 +11,7 @@ import { revokeSession, touchSession } from '@/lib/db/sessions';
 import { env } from '@/lib/env';
 import { sha256Hex } from '@/lib/integrity/hash';
 import { getAuth } from './auth';
-import { checkSameOrigin, clientAddressOf, type HeaderReader } from './request';
+import { checkSameOrigin, clientAddressOf, safeLocalPath, type HeaderReader } from './request';
 
 export interface Actor {
   userId: string;
@@ -70,8 +70,7 @@ export async function getActiveSession(h: Headers, { touch = true }: { touch?: b
 
 /** The path to come back to after signing in (set by the proxy), only ever a local path. */
 export function returnPath(h: HeaderReader): string {
-  const p = h.get('x-pathname') ?? '/patients';
-  return p.startsWith('/') && !p.startsWith('//') ? p : '/patients';
+  return safeLocalPath(h.get('x-pathname')) ?? '/patients';
 }
 
 /** For pages and server actions: the signed-in user, or a redirect to sign-in. */

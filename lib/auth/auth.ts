@@ -10,6 +10,14 @@ import { twoFactor } from 'better-auth/plugins/two-factor';
 import { authDatabase } from '@/lib/db/auth-adapter';
 import { env } from '@/lib/env';
 
+/** Better Auth endpoints answered 404 over HTTP (see `disabledPaths` below). */
+export const DISABLED_HTTP_PATHS = [
+  '/sign-in/email', '/sign-up/email', '/verify-password', '/change-password', '/set-password', '/request-password-reset',
+  '/reset-password', '/change-email', '/update-user', '/delete-user', '/send-verification-email', '/verify-email',
+  '/two-factor/enable', '/two-factor/disable', '/two-factor/get-totp-uri', '/two-factor/verify-totp', '/two-factor/verify-backup-code',
+  '/two-factor/generate-backup-codes', '/two-factor/send-otp', '/two-factor/verify-otp',
+];
+
 /** Only for development and tests; production refuses to start without BETTER_AUTH_SECRET. */
 const DEVELOPMENT_SECRET = 'rls-workup-development-secret-not-for-production-use';
 
@@ -25,6 +33,12 @@ function createAuth() {
     secret: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_SECRET,
     database: authDatabase(),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
+    // Over HTTP (/api/auth/*) only the session, sign-out and session-listing endpoints stay open. A
+    // password is checked, and an account or its second factor changed, only through our services
+    // (server actions), where the per-account and per-address limits and the audit trail apply;
+    // POST /api/auth/sign-in/email was a password oracle that bypassed both. Server-side calls
+    // (getAuth().api.*) are not affected by this list.
+    disabledPaths: DISABLED_HTTP_PATHS,
     user: {
       additionalFields: {
         organisationId: { type: 'string', required: true, input: false },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSameOrigin, clientAddressOf } from './request';
+import { checkSameOrigin, clientAddressOf, safeLocalPath } from './request';
 
 const h = (o: Record<string, string>) => new Headers(o);
 
@@ -23,4 +23,13 @@ describe('clientAddressOf', () => {
     expect(clientAddressOf(h({ 'x-real-ip': '198.51.100.2' }))).toBe('198.51.100.2');
     expect(clientAddressOf(h({}))).toBeNull();
   });
+});
+
+describe('safeLocalPath', () => {
+  it.each(['/patients', '/assessments/c123?tab=notes', '/patients/%5Cx', '/'])('keeps the local path %s', (p) => expect(safeLocalPath(p)).toBe(p));
+  it.each([
+    '//evil.example', '/\\evil.example', '/\\/evil.example', '\\evil.example', '/\t/evil.example', '/\n/evil.example', '/\r//evil.example',
+    'https://evil.example', 'javascript:alert(1)', 'patients', '', `/${'a'.repeat(3000)}`,
+  ])('refuses %j', (p) => expect(safeLocalPath(p)).toBeNull());
+  it.each([null, undefined, 42, ['/patients'], { toString: () => '/patients' }])('refuses a non-string %j', (p) => expect(safeLocalPath(p)).toBeNull());
 });

@@ -36,3 +36,20 @@ export function checkSameOrigin(h: HeaderReader): OriginCheck {
   }
   return host && originHost === host ? { ok: true } : { ok: false, reason: `Origin ${origin} does not match ${host ?? 'the host'}` };
 }
+
+const LOCAL_BASE = 'http://local.invalid';
+
+/**
+ * A path on this site to go back to (after signing in), or null. Browsers read `\` as `/` and drop
+ * tabs and newlines, so `/\evil.example` and `/<tab>/evil.example` mean `//evil.example`, another
+ * site: a plain "starts with / but not //" check lets them through (an open redirect).
+ */
+export function safeLocalPath(path: unknown): string | null {
+  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || path.length > 2048) return null;
+  if (/[\\\u0000-\u001f\u007f]/.test(path)) return null;
+  try {
+    return new URL(path, LOCAL_BASE).origin === LOCAL_BASE ? path : null;
+  } catch {
+    return null;
+  }
+}

@@ -22,7 +22,10 @@ export interface AuditFields {
 }
 
 export function auditHash(e: AuditFields): string {
-  return sha256Hex(canonicalJson({ ...e, at: e.at.toISOString() }));
+  // Exactly the chained fields: a row read back from the database also carries its own `hash` (and a
+  // database may add columns), which must not enter the hash or no stored event would ever verify.
+  const { seq, at, userId, organisationId, action, patientId, recordType, recordId, outcome, clientAddress, detail, prevHash } = e;
+  return sha256Hex(canonicalJson({ seq, at: at.toISOString(), userId, organisationId, action, patientId, recordType, recordId, outcome, clientAddress, detail, prevHash }));
 }
 
 export type ChainCheck = { ok: true; events: number } | { ok: false; events: number; brokenAt: number; problem: string };

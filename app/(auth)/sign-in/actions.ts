@@ -2,12 +2,13 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { SignInActionResult } from '@/components/auth/sign-in-form';
-import { checkSameOrigin } from '@/lib/auth/request';
+import { checkSameOrigin, safeLocalPath } from '@/lib/auth/request';
 import { signIn, verifyTotp } from '@/lib/services/sign-in';
 
-/** Only a local path is followed after sign-in (no open redirect). */
+/** Only a path on this site is followed after sign-in (no open redirect), and never back to sign-in. */
 function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/patients';
+  const path = safeLocalPath(next);
+  return path && !path.startsWith('/sign-in') ? path : '/patients';
 }
 
 export async function signInAction(values: unknown, next: unknown): Promise<SignInActionResult> {

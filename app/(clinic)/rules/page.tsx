@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
+import { requireActor } from '@/lib/auth/actor';
 import { KNOWLEDGE_BASE_VERSION, LIMITATIONS } from '@/lib/rules';
 import { runVerification } from '@/lib/services/verification';
 
 export const metadata: Metadata = { title: 'Rules and verification · RLS Workup' };
 
 /** Every rule with its source, evidence grade and the clinical cases that cover it, evaluated now. */
-export default function RulesPage() {
+export default async function RulesPage() {
+  await requireActor();
   const report = runVerification();
   const passed = report.cases.filter((c) => c.passed).length;
   return (

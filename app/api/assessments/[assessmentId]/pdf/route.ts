@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { requireActor } from '@/lib/auth/actor';
+import { actorForRequest } from '@/lib/auth/actor';
 import { getAssessment } from '@/lib/services/assessments';
 import { PdfUnavailableError, renderPdf } from '@/lib/services/pdf';
 
@@ -8,7 +8,9 @@ export const dynamic = 'force-dynamic';
 /** GET /api/assessments/:id/pdf: the printable checklist, rendered on the server. */
 export async function GET(request: Request, { params }: { params: Promise<{ assessmentId: string }> }): Promise<Response> {
   const { assessmentId } = await params;
-  const assessment = await getAssessment(await requireActor(), assessmentId);
+  const actor = await actorForRequest(request);
+  if (!actor) return NextResponse.json({ error: 'unauthenticated' }, { status: 401, headers: { 'Cache-Control': 'no-store' } });
+  const assessment = await getAssessment(actor, assessmentId, 'pdf');
   if (!assessment) return NextResponse.json({ error: 'not-found' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
   const origin = new URL(request.url).origin;
   const cookies = (request.headers.get('cookie') ?? '').split(';').map((c) => c.trim()).filter(Boolean).map((c) => {
