@@ -39,8 +39,8 @@ async function waitForServer() {
 }
 
 /** Sum of the scripts a first visit loads (what Next.js calls First Load JS), raw and gzip. */
-async function firstLoadJs(url) {
-  const html = await (await fetch(url)).text();
+async function firstLoadJs(url, cookie) {
+  const html = await (await fetch(url, { headers: { cookie } })).text();
   // noModule scripts are polyfills only legacy browsers download.
   const srcs = [...new Set([...html.matchAll(/<script([^>]*)src="([^"]+)"([^>]*)>/g)].filter((m) => !/noModule/i.test(m[1] + m[3])).map((m) => m[2]))];
   let raw = 0;
@@ -57,8 +57,13 @@ try {
   await waitForServer();
   // A saved assessment, so the print page has content.
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  const page = await browser.newPage();
-  await page.goto(`${BASE}/patients`);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel('Email').fill('clinician@demo.test');
+  await page.getByLabel('Password').fill('demo-clinician-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Patients', exact: true }).waitFor();
   await page.getByRole('link', { name: /Iron, Ada/ }).click();
   await page.getByRole('link', { name: 'New assessment' }).click();
   await page.getByRole('heading', { name: /New assessment/ }).waitFor();
@@ -68,18 +73,20 @@ try {
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await page.waitForURL(/\/assessments\/c[a-z0-9]{20,}$/);
   const printUrl = `${page.url()}/print`;
+  // The signed-in session, for the measurements below (pages answer sign-in otherwise).
+  const cookieHeader = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   await browser.close();
 
   const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
-  const intake = await firstLoadJs(intakeUrl);
-  const print = await firstLoadJs(printUrl);
+  const intake = await firstLoadJs(intakeUrl, cookieHeader);
+  const print = await firstLoadJs(printUrl, cookieHeader);
   console.log(`\nFirst Load JS, intake route: ${kb(intake.gz)} gzip (${kb(intake.raw)} raw, ${intake.scripts} scripts)`);
   console.log(`First Load JS, print route:  ${kb(print.gz)} gzip (${kb(print.raw)} raw, ${print.scripts} scripts)`);
 
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   try {
     for (const [name, url] of [['intake', intakeUrl], ['print', printUrl]]) {
-      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] }, desktopConfig);
+      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: { cookie: cookieHeader } }, desktopConfig);
       const c = result.lhr.categories;
       const a = result.lhr.audits;
       console.log(`Lighthouse ${result.lhr.lighthouseVersion} (desktop), ${name} page: performance ${Math.round(c.performance.score * 100)}, accessibility ${Math.round(c.accessibility.score * 100)} (FCP ${a['first-contentful-paint'].displayValue}, LCP ${a['largest-contentful-paint'].displayValue}, TBT ${a['total-blocking-time'].displayValue}, CLS ${a['cumulative-layout-shift'].displayValue})`);

@@ -15,6 +15,6 @@ export { matchMedication, matchMedications, type MedicationMatch } from './medic
 export { SOURCES, sourcesFor, type Source, type SourceId } from './sources';
 export { CONTRIBUTOR_IDS, WORKUP_IDS, type ContributorId, type ContributorStatus, type EvidenceGrade, type IronTherapy, type Rule, type WorkupId } from './types';
 export { KNOWLEDGE_BASE_VERSION, RULES_DATE, RULES_VERSION } from './version';
-export { DRAW_INSTRUCTIONS, WORKUP_CATALOGUE, type WorkupItem } from './workup';
+export { DRAW_INSTRUCTIONS, IRON_THERAPY_LABELS, WORKUP_CATALOGUE, type WorkupItem } from './workup';
 export { compareEvaluations, type EvaluationDiff } from './compare';
 export { IRON_RECHECK_WEEKS, ironRecheckDue } from './follow-up';

@@ -87,3 +87,11 @@ export const DRAW_INSTRUCTIONS: readonly string[] = [
   'For at least 24 hours before the test, do not take iron tablets, multivitamins that contain iron, or iron-fortified foods and drinks.',
   'You can drink water and take your other medicines as usual unless your clinician told you otherwise.',
 ];
+
+/** How each iron-therapy band reads to a clinician (I-1, I-2, K-4, I-5). */
+export const IRON_THERAPY_LABELS: Readonly<Record<'oral-or-iv' | 'iv-only' | 'iv-iron-sucrose' | 'suppressed', string>> = {
+  'oral-or-iv': 'oral or IV iron are options',
+  'iv-only': 'IV iron only in this band',
+  'iv-iron-sucrose': 'IV iron sucrose (dialysis)',
+  suppressed: 'iron not advised: TSAT ≥ 45%',
+};
