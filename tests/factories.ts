@@ -1,4 +1,5 @@
 /** Builders for evaluation inputs used across unit, integration and component tests. */
+import { emptyAssessmentForm, type TAssessmentForm } from '@/lib/schemas/assessment';
 import type { TEvaluationInput, TLabInput } from '@/lib/rules';
 
 type Patient = TEvaluationInput['patient'];
@@ -28,4 +29,11 @@ export function withLab(labs: TLabInput[], replacement: TLabInput): TLabInput[] 
 
 export function withoutLab(labs: TLabInput[], analyte: TLabInput['analyte']): TLabInput[] {
   return labs.filter((l) => l.analyte !== analyte);
+}
+
+/** An intake form with every lab blank, changed by `edit` (the form the clinician submits). */
+export function assessmentForm(edit: (f: TAssessmentForm) => void = () => undefined): TAssessmentForm {
+  const f = emptyAssessmentForm();
+  edit(f);
+  return f;
 }

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { createAssessment, getAssessment, listAssessments, verifyDigest } from '@/lib/services/assessments';
 import { searchPatients } from '@/lib/services/patients';
-import { emptyAssessmentForm, type TAssessmentForm } from '@/lib/schemas/assessment';
+import { emptyAssessmentForm } from '@/lib/schemas/assessment';
 import { actorFor, createTestDatabase, type TestDatabase } from './database';
+import { assessmentForm as form } from '../factories';
 
 let db: TestDatabase;
 let actor: Actor;
@@ -18,11 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => db.dispose());
 
-function form(edit: (f: TAssessmentForm) => void): TAssessmentForm {
-  const f = emptyAssessmentForm();
-  edit(f);
-  return f;
-}
 
 const count = () => db.client.assessment.count();
 

@@ -9,13 +9,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { POST as evaluatePOST } from '@/app/api/v1/evaluate/route';
 import type { Actor } from '@/lib/auth/actor';
 import * as rules from '@/lib/rules';
-import { emptyAssessmentForm, type TAssessmentForm } from '@/lib/schemas/assessment';
+import type { TAssessmentForm } from '@/lib/schemas/assessment';
 import { createAssessment } from '@/lib/services/assessments';
 import { createPatient, editPatient, searchPatients } from '@/lib/services/patients';
 import { addReview } from '@/lib/services/reviews';
 import { signIn } from '@/lib/services/sign-in';
 import { issueApiToken } from '@/lib/services/tokens';
 import { actorFor, createTestDatabase, type TestDatabase } from './database';
+import { assessmentForm } from '../factories';
 
 let db: TestDatabase;
 let clinician: Actor;
@@ -33,11 +34,6 @@ const IMG = '<img src=x onerror=alert(1)>';
 /** A stack-trace line: "at fn (/path/file.ts:12:5)" or "at /path/file.js:1:2". */
 const STACK = /\bat\s+(?:\S+\s+\()?(?:file:\/\/)?\/?[\w./@-]+\.(?:ts|tsx|js|mjs|cjs):\d+/;
 
-function assessmentForm(edit: (f: TAssessmentForm) => void = () => undefined): TAssessmentForm {
-  const f = emptyAssessmentForm();
-  edit(f);
-  return f;
-}
 
 beforeAll(async () => {
   db = createTestDatabase();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { insertAssessment } from '@/lib/db/assessments';
 import { compareEvaluations, evaluateFindings } from '@/lib/rules';
-import { emptyAssessmentForm, formFromInput, type TAssessmentForm } from '@/lib/schemas/assessment';
+import { emptyAssessmentForm, formFromInput } from '@/lib/schemas/assessment';
 import { loadAssessmentView } from '@/lib/services/assessment-view';
 import { createAssessment, getAssessment, getCorrection, listAssessments, verifyDigest } from '@/lib/services/assessments';
 import { assessmentDigest } from '@/lib/services/digest';
@@ -12,17 +12,13 @@ import { ironRecheck, trendPoints } from '@/lib/services/history';
 import { createPatient, editPatient, searchPatients } from '@/lib/services/patients';
 import { addReview, getReviews, inForce } from '@/lib/services/reviews';
 import { actorFor, createTestDatabase, type TestDatabase } from './database';
+import { assessmentForm as form } from '../factories';
 
 let db: TestDatabase;
 let actor: Actor;
 let patientId: string;
 let assessmentId: string;
 
-function form(edit: (f: TAssessmentForm) => void): TAssessmentForm {
-  const f = emptyAssessmentForm();
-  edit(f);
-  return f;
-}
 
 beforeAll(async () => {
   db = createTestDatabase();
