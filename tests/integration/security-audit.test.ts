@@ -185,6 +185,15 @@ describe('a write whose transaction fails leaves no audit event', () => {
   });
 });
 
+describe('the database refuses to change audit events', () => {
+  it('rejects UPDATE and DELETE on audit_events, and the chain stays intact', async () => {
+    await expect(db.client.$executeRawUnsafe("UPDATE audit_events SET outcome = 'success' WHERE seq = 1")).rejects.toThrow(/append-only/);
+    await expect(db.client.$executeRawUnsafe('DELETE FROM audit_events WHERE seq = 1')).rejects.toThrow(/append-only/);
+    await expect(db.client.auditEvent.deleteMany({})).rejects.toThrow();
+    expect(auditVerify(db.url)).toMatchObject({ status: 0, json: { ok: true } });
+  });
+});
+
 describe('tampering is detected by `npm run --silent audit:verify`', () => {
   let n = 0;
   const opened: PrismaClient[] = [];
@@ -199,6 +208,9 @@ describe('tampering is detected by `npm run --silent audit:verify`', () => {
     const url = `file:${file}`;
     const client = createDbClient(url);
     opened.push(client);
+    // Someone with write access to the database file can drop the append-only triggers first.
+    await client.$executeRawUnsafe('DROP TRIGGER IF EXISTS audit_events_no_update');
+    await client.$executeRawUnsafe('DROP TRIGGER IF EXISTS audit_events_no_delete');
     await tamper(client);
     await client.$disconnect();
     return auditVerify(url);

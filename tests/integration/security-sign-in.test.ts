@@ -61,7 +61,9 @@ describe('per-account limit', () => {
   it('counts only failures inside the window', async () => {
     const email = 'clinician@northvalley.test';
     const windowStart = new Date(Date.now() - env.SIGN_IN_WINDOW_MINUTES * 60_000 - 60_000);
-    // Age this account's failures past the window (the audit chain of this throwaway database breaks; no matter).
+    // Age this account's failures past the window: audit events are append-only, so this throwaway
+    // database's triggers are dropped first (its chain then breaks; no matter here).
+    await db.client.$executeRawUnsafe('DROP TRIGGER IF EXISTS audit_events_no_update');
     await db.client.auditEvent.updateMany({ where: { action: 'auth.sign-in', outcome: 'failure', detail: `account:${email}` }, data: { at: windowStart } });
     expect(await signIn({ email, password: 'north-valley-2026' }, from('198.51.100.201'))).toMatchObject({ ok: true });
   });
