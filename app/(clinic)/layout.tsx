@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SessionTimer } from '@/components/auth/session-timer';
-import { getActiveSession, returnPath } from '@/lib/auth/actor';
+import { activeSessionOfRequest, returnPath } from '@/lib/auth/actor';
 import { Providers } from '../providers';
 import { keepAliveAction, signOutAction } from './session-actions';
 
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function ClinicLayout({ children }: { children: ReactNode }) {
   const h = await headers();
-  const active = await getActiveSession(h);
+  const active = await activeSessionOfRequest();
   // Each page checks again itself; this only shapes the shell.
   if (!active) redirect(`/sign-in?next=${encodeURIComponent(returnPath(h))}`);
   const { actor, times } = active;

@@ -5,6 +5,7 @@ import 'server-only';
  * request gets 401. The idle timeout and the absolute lifetime are enforced on every check.
  */
 import { headers } from 'next/headers';
+import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { findActiveTokenByHash, markTokenUsed } from '@/lib/db/api-tokens';
 import { revokeSession, touchSession } from '@/lib/db/sessions';
@@ -73,10 +74,16 @@ export function returnPath(h: HeaderReader): string {
   return safeLocalPath(h.get('x-pathname')) ?? '/patients';
 }
 
+/**
+ * The session of the request being rendered, looked up once however many components ask (the clinic
+ * layout and the page both do).
+ */
+export const activeSessionOfRequest = cache(async (): Promise<ActiveSession | null> => getActiveSession(await headers()));
+
 /** For pages and server actions: the signed-in user, or a redirect to sign-in. */
 export async function requireActor(): Promise<Actor> {
   const h = await headers();
-  const active = await getActiveSession(h);
+  const active = await activeSessionOfRequest();
   if (!active) redirect(`/sign-in?next=${encodeURIComponent(returnPath(h))}`);
   return active.actor;
 }

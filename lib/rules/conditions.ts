@@ -228,11 +228,6 @@ function evaluateMedication(leaf: Extract<Condition, { medications: unknown } | 
     trace.push({ fact: 'medications', operator: 'includes', expected: leaf.medication.join(' or '), received: hit.length > 0 ? hit.map((m) => m.input).join('; ') : null, outcome, note: outcome === 'unknown' ? 'medication list not recorded' : null });
     return result(outcome, outcome === 'unknown' ? new Set(['missing']) : NONE);
   }
-  if (leaf.medications === 'list-known') {
-    const outcome: Outcome = facts.medicationListKnown ? 'met' : 'not-met';
-    trace.push({ fact: 'medications', operator: 'is', expected: 'list recorded (or "no medications" ticked)', received: facts.medicationListKnown ? `${meds.length} line(s)${facts.input.medications.noneTaken ? ', none taken' : ''}` : null, outcome, note: null });
-    return outcome === 'met' ? MET : NOT_MET;
-  }
   if (!facts.medicationListKnown) {
     trace.push({ fact: 'medications', operator: leaf.medications, expected: leaf.medications === 'any-flagged' ? 'a flagged medication' : 'an entry to confirm', received: null, outcome: 'unknown', note: 'medication list not recorded' });
     return result('unknown', new Set(['missing']));

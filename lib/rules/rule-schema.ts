@@ -43,7 +43,7 @@ export const ZConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ patient: z.literal('neuropathy'), is: z.enum(['present', 'absent', 'examined']), ifUnknown: assumption.optional() }),
     z.strictObject({ patient: z.literal('trimester'), in: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)])).min(1), ifUnknown: assumption.optional() }),
     z.strictObject({ patient: z.literal('ageYears'), op, value: z.number().int() }),
-    z.strictObject({ medications: z.enum(['any-flagged', 'list-known', 'needs-attention']) }),
+    z.strictObject({ medications: z.enum(['any-flagged', 'needs-attention']) }),
     z.strictObject({ medication: z.array(z.string().regex(/^[a-z][a-z -]*$/)).min(1) }),
   ]),
 ) as z.ZodType<Condition>;

@@ -67,7 +67,6 @@ export type PatientLeaf =
 
 export type MedicationLeaf =
   | { medications: 'any-flagged' }
-  | { medications: 'list-known' }
   | { medications: 'needs-attention' }
   | { medication: readonly string[] };
 

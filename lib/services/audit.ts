@@ -16,7 +16,10 @@ export interface AuditWhat {
   detail?: string | null;
 }
 
-function eventOf(actor: Actor | null, what: AuditWhat): AuditInput {
+/** Who acted and from where: all an audit event needs of the actor. */
+export type AuditActor = Pick<Actor, 'userId' | 'organisationId' | 'clientAddress'>;
+
+function eventOf(actor: AuditActor | null, what: AuditWhat): AuditInput {
   return {
     userId: actor?.userId ?? null, organisationId: actor?.organisationId ?? null, clientAddress: actor?.clientAddress ?? null,
     action: what.action, patientId: what.patientId ?? null, recordType: what.recordType ?? null, recordId: what.recordId ?? null,
@@ -25,12 +28,12 @@ function eventOf(actor: Actor | null, what: AuditWhat): AuditInput {
 }
 
 /** Records an event inside the caller's transaction (the change and its event commit together). */
-export async function auditIn(tx: Tx, actor: Actor | null, what: AuditWhat): Promise<void> {
+export async function auditIn(tx: Tx, actor: AuditActor | null, what: AuditWhat): Promise<void> {
   await appendAuditEvent(tx, eventOf(actor, what));
 }
 
 /** Records an event on its own (reads, refusals, sign-in). */
-export async function audit(actor: Actor | null, what: AuditWhat): Promise<void> {
+export async function audit(actor: AuditActor | null, what: AuditWhat): Promise<void> {
   await withTransaction((tx) => appendAuditEvent(tx, eventOf(actor, what)));
 }
 

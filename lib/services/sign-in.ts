@@ -12,7 +12,7 @@ import { findUserByEmail } from '@/lib/db/users';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { ZSignInSchema, ZTotpSchema } from '@/lib/schemas/sign-in';
-import { audit, auditAnonymous } from './audit';
+import { audit, auditAnonymous, type AuditActor } from './audit';
 import { fieldErrorsOf, invalid, type ServiceResult } from './result';
 
 export type SignInResult = ServiceResult<{ twoFactor: boolean }>;
@@ -73,10 +73,10 @@ export async function verifyTotp(form: unknown, h: Headers): Promise<ServiceResu
   }
 }
 
-export async function signOut(h: Headers, actor: { userId: string; organisationId: string; clientAddress: string | null } | null): Promise<void> {
+export async function signOut(h: Headers, actor: AuditActor | null): Promise<void> {
   try {
     await getAuth().api.signOut({ headers: h });
   } finally {
-    if (actor) await audit({ ...actor, name: '', email: '', role: 'clinician', sessionToken: null, via: 'session' }, { action: 'auth.sign-out' });
+    if (actor) await audit(actor, { action: 'auth.sign-out' });
   }
 }
