@@ -67,13 +67,13 @@ export const ANALYTES: Readonly<Record<AnalyteId, AnalyteSpec>> = {
     id: 'ferritin', label: 'Ferritin', canonicalUnit: 'ng/mL', loinc: '2276-4', group: 'iron',
     units: [{ unit: 'ng/mL' }, same('µg/L'), { unit: 'pmol/L', toCanonical: { factor: 1 / 2.247, text: '÷ 2.247' } }],
     hard: { atOrBelow: 0, above: 100_000 }, soft: { above: 1000 },
-    softNote: 'ferritin above 1,000 ng/mL: check for inflammation, liver disease or iron overload',
+    softNote: 'ferritin above 1,000 ng/mL: inflammation, liver disease or iron overload may be considered',
   },
   iron: {
     id: 'iron', label: 'Serum iron', canonicalUnit: 'µg/dL', loinc: '2498-4', group: 'iron',
     units: [{ unit: 'µg/dL' }, { unit: 'µmol/L', toCanonical: { factor: 5.585, text: '× 5.585' }, loinc: '14798-3' }],
     hard: { atOrBelow: 0, above: 1000 }, soft: { above: 300 },
-    softNote: 'serum iron above 300 µg/dL: recent iron intake? Draw fasting, 24 h without iron',
+    softNote: 'serum iron above 300 µg/dL: recent iron intake? A fasting draw, 24 h without iron, is suggested',
   },
   tibc: {
     id: 'tibc', label: 'TIBC', canonicalUnit: 'µg/dL', loinc: '2500-7', group: 'iron',
@@ -84,7 +84,7 @@ export const ANALYTES: Readonly<Record<AnalyteId, AnalyteSpec>> = {
     id: 'tsat', label: 'Transferrin saturation', canonicalUnit: '%', loinc: '2502-3', group: 'iron',
     units: [{ unit: '%' }, { unit: 'fraction', toCanonical: { factor: 100, text: '× 100' }, hard: { below: 0, above: 1 } }],
     hard: { below: 0, above: 100 }, soft: { above: 44.999999 },
-    softNote: 'TSAT at or above 45%: iron is not advised until iron overload is considered (I-5)',
+    softNote: 'TSAT at or above 45%: iron not advised until iron overload is considered (I-5)',
   },
   hemoglobin: {
     id: 'hemoglobin', label: 'Hemoglobin', canonicalUnit: 'g/dL', loinc: '718-7', group: 'blood-count',
@@ -94,7 +94,7 @@ export const ANALYTES: Readonly<Record<AnalyteId, AnalyteSpec>> = {
       { unit: 'mmol/L', toCanonical: { factor: 1 / 0.6206, text: '÷ 0.6206' }, loinc: '59260-0' },
     ],
     hard: { below: 2, above: 25 }, soft: { below: 7, above: 20 },
-    softNote: 'hemoglobin outside 7–20 g/dL: verify the value and the unit',
+    softNote: 'hemoglobin outside 7–20 g/dL: verification of the value and the unit is suggested',
   },
   mcv: {
     id: 'mcv', label: 'MCV', canonicalUnit: 'fL', loinc: '787-2', group: 'blood-count',
@@ -109,13 +109,13 @@ export const ANALYTES: Readonly<Record<AnalyteId, AnalyteSpec>> = {
     id: 'glucose-fasting', label: 'Fasting glucose', canonicalUnit: 'mg/dL', loinc: '1558-6', group: 'glucose',
     units: [{ unit: 'mg/dL' }, { unit: 'mmol/L', toCanonical: { factor: 18.016, text: '× 18.016' }, hard: { below: 0.6, above: 111 }, loinc: '14771-0' }],
     hard: { below: 10, above: 2000 }, soft: { below: 40, above: 600 },
-    softNote: 'glucose outside 40–600 mg/dL: verify the value and the unit',
+    softNote: 'glucose outside 40–600 mg/dL: verification of the value and the unit is suggested',
   },
   'glucose-random': {
     id: 'glucose-random', label: 'Random glucose', canonicalUnit: 'mg/dL', loinc: '2345-7', group: 'glucose',
     units: [{ unit: 'mg/dL' }, { unit: 'mmol/L', toCanonical: { factor: 18.016, text: '× 18.016' }, hard: { below: 0.6, above: 111 }, loinc: '14749-6' }],
     hard: { below: 10, above: 2000 }, soft: { below: 40, above: 600 },
-    softNote: 'glucose outside 40–600 mg/dL: verify the value and the unit',
+    softNote: 'glucose outside 40–600 mg/dL: verification of the value and the unit is suggested',
   },
   hba1c: {
     id: 'hba1c', label: 'HbA1c', canonicalUnit: '%', loinc: '4548-4', group: 'glucose',
@@ -125,13 +125,13 @@ export const ANALYTES: Readonly<Record<AnalyteId, AnalyteSpec>> = {
       { unit: 'mmol/mol', toCanonical: { factor: 0.0915, offset: 2.15, text: '× 0.0915 + 2.15 (IFCC → NGSP)' }, hard: { below: 9, above: 195 }, loinc: '59261-8' },
     ],
     hard: { below: 3, above: 20 }, soft: { above: 15 },
-    softNote: 'HbA1c above 15%: verify the value',
+    softNote: 'HbA1c above 15%: verification of the value is suggested',
   },
   creatinine: {
     id: 'creatinine', label: 'Creatinine', canonicalUnit: 'mg/dL', loinc: '2160-0', group: 'kidney',
     units: [{ unit: 'mg/dL' }, { unit: 'µmol/L', toCanonical: { factor: 1 / 88.4, text: '÷ 88.4' }, loinc: '14682-9' }],
     hard: { below: 0.1, above: 30 }, soft: { above: 15 },
-    softNote: 'creatinine above 15 mg/dL: verify; dialysis?',
+    softNote: 'creatinine above 15 mg/dL: verification is suggested (dialysis?)',
   },
   egfr: {
     id: 'egfr', label: 'eGFR', canonicalUnit: 'mL/min/1.73m2', loinc: '98979-8', group: 'kidney',
@@ -147,7 +147,7 @@ export const ANALYTES: Readonly<Record<AnalyteId, AnalyteSpec>> = {
     id: 'tsh', label: 'TSH', canonicalUnit: 'mIU/L', loinc: '3016-3', group: 'thyroid',
     units: [{ unit: 'mIU/L' }, same('µIU/mL'), same('mU/L')],
     hard: { below: 0, above: 1000 }, soft: { above: 100 },
-    softNote: 'TSH above 100 mIU/L: verify the value',
+    softNote: 'TSH above 100 mIU/L: verification of the value is suggested',
   },
   'free-t4': {
     id: 'free-t4', label: 'Free T4', canonicalUnit: 'ng/dL', loinc: '3024-7', group: 'thyroid',
@@ -201,7 +201,8 @@ export function parseUnit(raw: string): Unit | null {
 }
 
 function readUnit(raw: string): Unit | null {
-  const trimmed = raw.trim().replace(/\s+/g, '').replace(/\u03bc/g, 'µ');
+  // "mL/min/1.73 m²" as the KB writes it reads as mL/min/1.73m2.
+  const trimmed = raw.trim().replace(/\s+/g, '').replace(/\u03bc/g, 'µ').replace(/²/g, '2');
   const direct = UNIT_BY_LOWER.get(trimmed.toLowerCase());
   if (direct) return direct;
   const micro = trimmed.replace(/^u/i, 'µ');

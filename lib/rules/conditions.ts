@@ -3,12 +3,15 @@
  * leaf. Unknown is never read as normal: it carries why (missing, rejected, censored, history).
  */
 import { ANALYTES, type AnalyteId, type Unit } from './analytes';
+import { trimesterOf } from './derived';
+import { cmp, rationalOf } from './exact';
 import type { Facts, Quantity } from './facts';
 import { formatQuantity } from './format';
 import type { CompareOp, Condition, LabLeaf, PatientLeaf, UnitThresholds } from './types';
 
 export type Outcome = 'met' | 'not-met' | 'unknown';
-export type UnknownReason = 'missing' | 'rejected' | 'censored' | 'history';
+/** `stale` (G6): a result older than its maximum age decides only towards a flag; it never shows normality. */
+export type UnknownReason = 'missing' | 'rejected' | 'censored' | 'history' | 'stale';
 
 export interface ConditionTrace {
   /** e.g. "lab.ferritin", "patient.dialysis", "medications". */
@@ -25,11 +28,17 @@ export interface ConditionTrace {
   entered?: string;
   canonical?: string;
   threshold?: string;
+  /** G6: the result is stale; the text gives its date and age. */
+  stale?: string;
+  /** False when the leaf sits in a branch that does not apply to this patient (a cut-off for the other sex). */
+  applies?: boolean;
 }
 
 export interface ConditionResult {
   outcome: Outcome;
   reasons: ReadonlySet<UnknownReason>;
+  /** Met only through a stale result (G6). */
+  stale?: boolean;
 }
 
 const NONE: ReadonlySet<UnknownReason> = new Set();
@@ -41,24 +50,30 @@ const UNKNOWN_MISSING = result('unknown', new Set(['missing']));
 const UNKNOWN_REJECTED = result('unknown', new Set(['rejected']));
 const UNKNOWN_CENSORED = result('unknown', new Set(['censored']));
 const UNKNOWN_HISTORY = result('unknown', new Set(['history']));
+const UNKNOWN_STALE = result('unknown', new Set(['stale']));
+const MET_STALE: ConditionResult = { outcome: 'met', reasons: NONE, stale: true };
 
 const compare = (a: number, op: CompareOp, b: number): boolean =>
   op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
 
 /**
- * A censored value (<v or >v) decides a comparison only when every value it allows lands on the
- * same side: ferritin "<5" satisfies ≤ 75; eGFR ">90" does not satisfy < 60; eGFR ">45" vs < 60 is unknown.
+ * `sign` is the sign of (value − threshold). A censored value (<v or >v) decides a comparison only when
+ * every value it allows lands on the same side (G7): ferritin "<5" satisfies ≤ 75; eGFR ">90" does not
+ * satisfy < 60; eGFR ">45" vs < 60 is unknown.
  */
-function compareCensored(value: number, qualifier: '<' | '>' | null, op: CompareOp, threshold: number): Outcome {
-  if (qualifier === null) return compare(value, op, threshold) ? 'met' : 'not-met';
+function compareCensored(sign: number, qualifier: '<' | '>' | null, op: CompareOp): Outcome {
+  if (qualifier === null) {
+    const met = op === '<' ? sign < 0 : op === '<=' ? sign <= 0 : op === '>' ? sign > 0 : sign >= 0;
+    return met ? 'met' : 'not-met';
+  }
   if (qualifier === '<') {
-    // True value x < value.
-    if (op === '<' || op === '<=') return value <= threshold ? 'met' : 'unknown';
-    return value <= threshold ? 'not-met' : 'unknown';
+    // True value x < value: every x is below the threshold when value ≤ threshold.
+    if (op === '<' || op === '<=') return sign <= 0 ? 'met' : 'unknown';
+    return sign <= 0 ? 'not-met' : 'unknown';
   }
   // True value x > value.
-  if (op === '>' || op === '>=') return value >= threshold ? 'met' : 'unknown';
-  return value >= threshold ? 'not-met' : 'unknown';
+  if (op === '>' || op === '>=') return sign >= 0 ? 'met' : 'unknown';
+  return sign >= 0 ? 'not-met' : 'unknown';
 }
 
 const thresholdText = new WeakMap<LabLeaf, Map<Unit, string>>();
@@ -83,17 +98,19 @@ function receivedText(q: Quantity, comparedUnit: Unit): string {
 }
 
 /** Chooses the threshold and the value to compare: native unit if the source publishes one, else canonical. */
-function pickComparison(q: Quantity, leaf: LabLeaf): { value: number; unit: Unit; threshold: number; fromReference: boolean } | null {
+function pickComparison(q: Quantity, leaf: LabLeaf): { value: number; unit: Unit; threshold: number; fromReference: boolean; sign: number } | null {
   const ref = leaf.reference && q.referenceRange ? q.referenceRange[leaf.reference] : null;
   // The lab's own interval is in the unit the result was reported in.
-  if (ref !== null && ref !== undefined) return { value: q.value, unit: q.unit, threshold: ref, fromReference: true };
+  if (ref !== null && ref !== undefined) return { value: q.value, unit: q.unit, threshold: ref, fromReference: true, sign: Math.sign(q.value - ref) };
   const t: UnitThresholds | undefined = leaf.threshold;
   if (!t) return null;
   const native = t[q.unit];
-  if (native !== undefined) return { value: q.value, unit: q.unit, threshold: native, fromReference: false };
+  if (native !== undefined && !q.derivedFrom) return { value: q.value, unit: q.unit, threshold: native, fromReference: false, sign: Math.sign(q.value - native) };
   const canonical = t[q.canonicalUnit];
   if (canonical === undefined) return null;
-  return { value: q.canonicalValue, unit: q.canonicalUnit, threshold: canonical, fromReference: false };
+  // A converted or computed value is compared exactly (iron 22.5 ÷ TIBC 50 × 100 is 45, not 44.99999999999999).
+  const sign = q.exact ? cmp(q.exact, rationalOf(canonical)) : Math.sign(q.canonicalValue - canonical);
+  return { value: q.canonicalValue, unit: q.canonicalUnit, threshold: canonical, fromReference: false, sign };
 }
 
 /** What a lab leaf needs that does not change between evaluations, computed once per leaf. */
@@ -132,14 +149,20 @@ function evaluateLab(leaf: LabLeaf, info: LabLeafInfo, facts: Facts, trace: Cond
     trace.push({ fact: info.fact, operator: leaf.op, expected: info.defaultExpected, received: q.entered, outcome: 'unknown', note: 'no threshold for this unit', analyte: leaf.lab });
     return UNKNOWN_MISSING;
   }
-  const outcome = compareCensored(pick.value, q.qualifier, leaf.op, pick.threshold);
+  const compared = compareCensored(pick.sign, q.qualifier, leaf.op);
   const threshold = describeThreshold(leaf, pick.threshold, pick.unit, pick.fromReference);
-  trace.push({
+  // G6: a stale result decides only towards a flag; "not met" from it is unknown (never shown as normal).
+  const outcome: Outcome = q.stale && compared === 'not-met' ? 'unknown' : compared;
+  const t: ConditionTrace = {
     fact: info.fact, operator: leaf.op, expected: threshold, received: receivedText(q, pick.unit), outcome,
-    note: outcome === 'unknown' ? `censored result ${q.entered} does not decide ${threshold}` : null,
+    note: compared === 'unknown' ? `censored result ${q.entered} does not decide ${threshold}` : q.stale ? `stale: ${q.staleText}` : null,
     analyte: leaf.lab, entered: q.entered, canonical: q.canonical, threshold,
-  });
-  return outcome === 'met' ? MET : outcome === 'not-met' ? NOT_MET : UNKNOWN_CENSORED;
+  };
+  if (q.stale) t.stale = q.staleText ?? 'stale';
+  trace.push(t);
+  if (compared === 'unknown') return UNKNOWN_CENSORED;
+  if (q.stale) return compared === 'met' ? MET_STALE : UNKNOWN_STALE;
+  return compared === 'met' ? MET : NOT_MET;
 }
 
 interface PatientRead {
@@ -162,8 +185,16 @@ function readPatient(leaf: PatientLeaf, facts: Facts): PatientRead {
       return { known: v !== null, holds: v === leaf.is, fact: 'patient.pregnant', expected: String(leaf.is), received: v === null ? null : `${v}${facts.pregnancy.inferred ? ` (${facts.pregnancy.inferred})` : ''}` };
     }
     case 'trimester': {
-      const t = facts.pregnancy.trimester;
-      return { known: t !== null, holds: t !== null && leaf.in.includes(t), fact: 'patient.trimester', expected: `in ${leaf.in.join(', ')}`, received: t === null ? null : String(t) };
+      // Only a recorded pregnancy has a trimester; otherwise the leaf is simply not met (no assumption made).
+      if (facts.pregnancy.pregnant !== true) return { known: true, holds: false, fact: 'patient.trimester', expected: `in ${leaf.in.join(', ')}`, received: 'not pregnant or status not recorded' };
+      let t = facts.pregnancy.trimester;
+      let at = '';
+      if (leaf.atCollectionOf) {
+        const weeks = facts.quantities[leaf.atCollectionOf]?.gestationalWeeks ?? null;
+        t = weeks === null || weeks < 0 ? null : trimesterOf(weeks);
+        at = weeks === null ? '' : ` (week ${weeks} at collection)`;
+      }
+      return { known: t !== null, holds: t !== null && leaf.in.includes(t), fact: 'patient.trimester', expected: `in ${leaf.in.join(', ')}`, received: t === null ? null : `${t}${at}` };
     }
     case 'dialysis': {
       const v = p.dialysis;
@@ -228,16 +259,22 @@ function evaluateMedication(leaf: Extract<Condition, { medications: unknown } | 
     trace.push({ fact: 'medications', operator: 'includes', expected: leaf.medication.join(' or '), received: hit.length > 0 ? hit.map((m) => m.input).join('; ') : null, outcome, note: outcome === 'unknown' ? 'medication list not recorded' : null });
     return result(outcome, outcome === 'unknown' ? new Set(['missing']) : NONE);
   }
+  const expected = leaf.medications === 'any-flagged' ? 'a flagged medication' : leaf.medications === 'none-recognised' ? 'every line unrecognised' : 'an entry to confirm';
   if (!facts.medicationListKnown) {
-    trace.push({ fact: 'medications', operator: leaf.medications, expected: leaf.medications === 'any-flagged' ? 'a flagged medication' : 'an entry to confirm', received: null, outcome: 'unknown', note: 'medication list not recorded' });
+    trace.push({ fact: 'medications', operator: leaf.medications, expected, received: null, outcome: 'unknown', note: 'medication list not recorded' });
     return result('unknown', new Set(['missing']));
+  }
+  if (leaf.medications === 'none-recognised') {
+    const met = meds.length > 0 && meds.every((m) => m.status === 'unrecognized');
+    trace.push({ fact: 'medications', operator: leaf.medications, expected, received: `${meds.length} line(s), ${meds.filter((m) => m.status === 'unrecognized').length} unrecognised`, outcome: met ? 'met' : 'not-met', note: null });
+    return met ? MET : NOT_MET;
   }
   const hit = leaf.medications === 'any-flagged'
     ? meds.filter((m) => m.status === 'flagged')
     : meds.filter((m) => m.needsConfirmation || m.status === 'ambiguous' || m.status === 'unrecognized');
   const outcome: Outcome = hit.length > 0 ? 'met' : 'not-met';
   trace.push({
-    fact: 'medications', operator: leaf.medications, expected: leaf.medications === 'any-flagged' ? 'a flagged medication' : 'an entry to confirm',
+    fact: 'medications', operator: leaf.medications, expected,
     received: hit.length > 0 ? hit.map((m) => `${m.input} → ${m.generic ?? m.status}`).join('; ') : `${meds.length} line(s), none matching`, outcome, note: null,
   });
   return outcome === 'met' ? MET : NOT_MET;
@@ -257,37 +294,50 @@ function compile(c: Condition): Evaluator {
   let fn: Evaluator;
   if ('all' in c) {
     const children = c.all.map(compile);
+    // Patient leaves that are not met make the branch inapplicable (e.g. the men's haemoglobin cut-off for a woman).
+    const gates = c.all.map((child) => 'patient' in child && child.patient !== 'ageYears');
     fn = (facts, trace) => {
       let anyNotMet = false;
       let allMet = true;
+      let gated = false;
+      let ungated = false;
+      let stale = false;
+      const start = trace.length;
       const unknown: ConditionResult[] = [];
-      for (const child of children) {
-        const r = child(facts, trace);
-        if (r.outcome === 'not-met') anyNotMet = true;
-        else if (r.outcome === 'unknown') { allMet = false; unknown.push(r); }
+      for (let i = 0; i < children.length; i++) {
+        const r = children[i]!(facts, trace);
+        if (r.outcome === 'not-met') { anyNotMet = true; if (gates[i]) gated = true; }
+        else if (r.outcome === 'unknown') { allMet = false; unknown.push(r); if (gates[i]) ungated = true; }
+        else if (r.stale) stale = true;
       }
+      if (gated) for (let i = start; i < trace.length; i++) trace[i]!.applies = false;
+      // A branch whose patient condition is unrecorded cannot run: its lab cut-offs are not this patient's either.
+      else if (ungated) for (let i = start; i < trace.length; i++) if (trace[i]!.analyte) trace[i]!.applies = false;
       if (anyNotMet) return NOT_MET;
-      return allMet ? MET : unknownOf(unknown);
+      if (allMet) return stale ? MET_STALE : MET;
+      return unknownOf(unknown);
     };
   } else if ('any' in c) {
     const children = c.any.map(compile);
     const alternatives = c.alternatives === true;
     fn = (facts, trace) => {
-      let anyMet = false;
+      let metCurrent = false;
+      let metStale = false;
       let decided = 0;
       let blocking = 0;
       const unknown: ConditionResult[] = [];
       for (const child of children) {
         const r = child(facts, trace);
-        if (r.outcome === 'met') anyMet = true;
+        if (r.outcome === 'met') { if (r.stale) metStale = true; else metCurrent = true; }
         if (r.outcome !== 'unknown') decided++;
         else {
           unknown.push(r);
-          // A child unknown because its test was not done (or was rejected) is a test not done.
-          if (!r.reasons.has('missing') && !r.reasons.has('rejected')) blocking++;
+          // A child unknown because its test was not done, was rejected or is stale is a test not done.
+          if (!r.reasons.has('missing') && !r.reasons.has('rejected') && !r.reasons.has('stale')) blocking++;
         }
       }
-      if (anyMet) return MET;
+      if (metCurrent) return MET;
+      if (metStale) return MET_STALE;
       if (unknown.length === 0) return NOT_MET;
       // Alternative tests: when one was done and decided, a test not done does not block the answer.
       if (alternatives && decided > 0 && blocking === 0) return NOT_MET;
@@ -297,6 +347,8 @@ function compile(c: Condition): Evaluator {
     const child = compile(c.not);
     fn = (facts, trace) => {
       const r = child(facts, trace);
+      // "Not (met through a stale result)" would read a stale value as normal: unknown instead (G6).
+      if (r.outcome === 'met' && r.stale) return UNKNOWN_STALE;
       return r.outcome === 'unknown' ? r : r.outcome === 'met' ? NOT_MET : MET;
     };
   } else if ('lab' in c) {
@@ -313,6 +365,32 @@ function compile(c: Condition): Evaluator {
     };
   } else if ('patient' in c) {
     fn = (facts, trace) => evaluatePatient(c, facts, trace);
+  } else if ('freeT4' in c) {
+    const wanted = c.freeT4;
+    fn = (facts, trace) => {
+      const reading = facts.freeT4;
+      const met = wanted.includes(reading.class);
+      trace.push({ fact: 'lab.free-t4', operator: 'is', expected: wanted.join(' or '), received: reading.text, outcome: met ? 'met' : 'not-met', note: null });
+      return met ? MET : NOT_MET;
+    };
+  } else if ('undecided' in c) {
+    const inner = compile(c.undecided);
+    const expected = `undecided: ${ANALYTES[c.undecided.lab].label} ${c.undecided.op} threshold`;
+    fn = (facts, trace) => {
+      const r = inner(facts, []);
+      const met = r.outcome === 'unknown' || r.stale === true;
+      trace.push({ fact: `lab.${c.undecided.lab}`, operator: 'undecided', expected, received: facts.quantities[c.undecided.lab]?.entered ?? null, outcome: met ? 'met' : 'not-met', note: null });
+      return met ? MET : NOT_MET;
+    };
+  } else if ('notCurrent' in c) {
+    const a = c.notCurrent;
+    const expected = `${ANALYTES[a].label} not current (missing, rejected or stale)`;
+    fn = (facts, trace) => {
+      const q = facts.quantities[a];
+      const met = !q || q.stale;
+      trace.push({ fact: `lab.${a}`, operator: 'not-current', expected, received: q ? `${q.entered}${q.stale ? ` (stale: ${q.staleText})` : ''}` : null, outcome: met ? 'met' : 'not-met', note: null });
+      return met ? MET : NOT_MET;
+    };
   } else {
     fn = (facts, trace) => evaluateMedication(c, facts, trace);
   }
@@ -321,7 +399,7 @@ function compile(c: Condition): Evaluator {
 }
 
 function unknownOf(rs: readonly ConditionResult[]): ConditionResult {
-  if (rs.length === 1) return rs[0]!;
+  if (rs.length === 1) return rs[0]!.stale ? { outcome: rs[0]!.outcome, reasons: rs[0]!.reasons } : rs[0]!;
   return result('unknown', unionReasons(rs));
 }
 

@@ -67,7 +67,9 @@ describe('iron boundaries (I-1, I-2, I-3; AASM 2024)', () => {
   it('I-4: high ferritin with low TSAT flags with an inflammation caveat and CRP', () => {
     const e = run(withLab(withLab(normalLabs(), lab('ferritin', 160, 'ng/mL')), lab('tsat', 17, '%')));
     const iron = contributor(e, 'iron-deficiency');
-    expect(iron.ruleIds).toEqual(['I-1', 'I-4']);
+    expect(iron.ruleIds).toEqual(['I-4', 'I-1']);
+    expect(iron.ironTherapy).toBe('oral-or-iv');
+    expect(iron.summary).toContain('CRP and a review of the cause of the low TSAT are suggested before a route is chosen');
     expect(iron.caveats.map((c) => c.id)).toContain('inflammation');
     expect(workupIds(e)).toContain('crp');
   });
@@ -75,23 +77,26 @@ describe('iron boundaries (I-1, I-2, I-3; AASM 2024)', () => {
   it('I-6: one of ferritin / TSAT evaluates what is present and asks for the rest', () => {
     const low = run(withoutLab(withLab(normalLabs(), lab('ferritin', 40, 'ng/mL')), 'tsat'));
     expect(status(low, 'iron-deficiency')).toBe('flagged');
-    expect(contributor(low, 'iron-deficiency').ruleIds).toContain('I-6');
+    expect(contributor(low, 'iron-deficiency')).toMatchObject({ ironTherapy: 'pending', ruleIds: ['I-1', 'I-6'] });
+    expect(low.workup.find((w) => w.id === 'iron-panel')!.ruleIds).toEqual(expect.arrayContaining(['G5', 'I-6']));
     const high = run(withoutLab(normalLabs(), 'tsat'));
     expect(status(high, 'iron-deficiency')).toBe('not-assessed');
-    expect(high.workup.find((w) => w.id === 'iron-panel')!.ruleIds).toEqual(expect.arrayContaining(['G5', 'I-6']));
+    expect(high.workup.find((w) => w.id === 'iron-panel')!.ruleIds).toEqual(expect.arrayContaining(['G5', 'G1']));
   });
 
   it('a censored ferritin "<5" satisfies ≤ 75', () => {
     expect(status(run(withLab(normalLabs(), lab('ferritin', 5, 'ng/mL', { qualifier: '<' }))), 'iron-deficiency')).toBe('flagged');
   });
 
-  it('on dialysis K-4 replaces I-1/I-2 (ferritin < 200 and TSAT < 20)', () => {
+  it('on dialysis: K-4 (ferritin < 200 and TSAT < 20), K-4a (ferritin ≤ 75), otherwise K-5', () => {
     const at = (ferritin: number, tsat: number) => run(withLab(withLab(normalLabs(), lab('ferritin', ferritin, 'ng/mL')), lab('tsat', tsat, '%')), { dialysis: 'hemodialysis' });
-    expect(contributor(at(199.9, 19.9), 'iron-deficiency').ironTherapy).toBe('iv-iron-sucrose');
-    expect(status(at(200, 19.9), 'iron-deficiency')).toBe('not-flagged');
-    expect(status(at(60, 25), 'iron-deficiency')).toBe('not-flagged');
-    expect(contributor(at(60, 25), 'iron-deficiency').ruleIds).toContain('K-5');
-    expect(contributor(at(600, 25), 'iron-deficiency').ruleIds).not.toContain('K-5');
+    expect(contributor(at(199.9, 19.9), 'iron-deficiency')).toMatchObject({ ironTherapy: 'iv-iron-sucrose', ruleIds: ['K-4'] });
+    expect(contributor(at(200, 19.9), 'iron-deficiency')).toMatchObject({ status: 'not-flagged', ruleIds: ['K-5'] });
+    expect(contributor(at(75, 25), 'iron-deficiency')).toMatchObject({ ironTherapy: 'iv-iron-sucrose', ruleIds: ['K-4a'] });
+    expect(contributor(at(75.1, 25), 'iron-deficiency')).toMatchObject({ status: 'not-flagged', ruleIds: ['K-5'] });
+    expect(contributor(at(60, 45), 'iron-deficiency').ironTherapy).toBe('suppressed');
+    expect(contributor(at(300, 30), 'iron-deficiency').summary).toMatch(/KDIGO 2012 iron-trial criteria \(TSAT ≤ 30% and ferritin ≤ 500\): met;/);
+    expect(contributor(at(600, 25), 'iron-deficiency').summary).toMatch(/: not met;/);
   });
 
   it('O-2: CRP above 5 mg/L (or 0.5 mg/dL) adds the inflammation note', () => {
@@ -108,7 +113,9 @@ describe('anaemia (A-1; WHO cut-offs)', () => {
     ['female', { pregnant: true, pregnancyWeeks: 10 }, 10.9, 'flagged'], ['female', { pregnant: true, pregnancyWeeks: 10 }, 11, 'not-flagged'],
     ['female', { pregnant: true, pregnancyWeeks: 20 }, 10.4, 'flagged'], ['female', { pregnant: true, pregnancyWeeks: 20 }, 10.5, 'not-flagged'],
     ['female', { pregnant: true, pregnancyWeeks: 30 }, 10.9, 'flagged'], ['female', { pregnant: true, pregnancyWeeks: 30 }, 11, 'not-flagged'],
-    ['female', { pregnant: true }, 10.8, 'indeterminate'], ['female', { pregnant: true }, 10.4, 'flagged'],
+    // KB 1.1: weeks unknown use 11.0 g/dL; pregnancy omitted uses the non-pregnant cut-off with the G8 notice.
+    ['female', { pregnant: true }, 10.9, 'flagged'], ['female', { pregnant: true }, 11, 'not-flagged'],
+    ['female', { pregnant: null }, 11.9, 'flagged'], ['female', { pregnant: null }, 12, 'not-flagged'],
   ] as const)('%s %o Hb %d g/dL → %s', (sex, preg, hb, want) => {
     expect(status(run(withLab(normalLabs(), lab('hemoglobin', hb, 'g/dL')), { sex, ...preg }), 'anemia')).toBe(want);
   });
@@ -144,7 +151,9 @@ describe('kidney (K-1, K-2; CKD-EPI 2021)', () => {
   it('on dialysis flags K-1 and does not interpret eGFR', () => {
     const e = run(withLab(normalLabs(), lab('egfr', 8, 'mL/min/1.73m2')), { dialysis: 'peritoneal' });
     expect(status(e, 'kidney-failure-dialysis')).toBe('flagged');
-    expect(status(e, 'kidney-disease')).toBe('not-flagged');
+    expect(contributor(e, 'kidney-disease')).toMatchObject({ status: 'not-assessed', ruleIds: ['K-2d'] });
+    expect(e.derived.egfr).toBeUndefined();
+    expect(workupIds(e)).not.toContain('creatinine-egfr');
   });
 
   it('missing creatinine and eGFR is not assessed and asks for them', () => {
@@ -215,8 +224,9 @@ describe('thyroid (T-1, T-1a, T-2)', () => {
   });
 
   it('T-1a: TSH ≥ 10 is the significant pattern; 9.99 alone is not', () => {
-    expect(contributor(run(withLab(normalLabs(), lab('tsh', 10, 'mIU/L'))), 'thyroid-high-tsh').ruleIds).toEqual(['T-1', 'T-1a']);
-    expect(contributor(run(withLab(normalLabs(), lab('tsh', 9.99, 'mIU/L'))), 'thyroid-high-tsh').ruleIds).toEqual(['T-1']);
+    expect(contributor(run(withLab(normalLabs(), lab('tsh', 10, 'mIU/L'))), 'thyroid-high-tsh').ruleIds).toEqual(['T-1a', 'T-1a.2']);
+    expect(contributor(run(withLab(normalLabs(), lab('tsh', 10, 'mIU/L'))), 'thyroid-high-tsh').summary).toContain('range in which AACE/ATA 2012 recommend treatment');
+    expect(contributor(run(withLab(normalLabs(), lab('tsh', 9.99, 'mIU/L'))), 'thyroid-high-tsh').ruleIds).toEqual(['T-1a']);
   });
 });
 
@@ -244,13 +254,14 @@ describe('history-driven contributors', () => {
     expect(workupIds(e)).toContain('neuropathy-exam');
     expect(status(run(normalLabs(), { neuropathy: 'absent' }), 'neuropathy')).toBe('not-flagged');
   });
-  it('P-1: a woman of 15–50 with unknown pregnancy status is asked about; over 50 it is inferred and said', () => {
+  it('P-1 / G8: an unrecorded pregnancy status is never assumed; 18–50 documenting it is suggested', () => {
     const young = run(normalLabs(), { pregnant: null });
     expect(status(young, 'pregnancy')).toBe('not-assessed');
     expect(workupIds(young)).toContain('pregnancy-status');
     const older = run(normalLabs(), { pregnant: null, ageYears: 55 });
-    expect(status(older, 'pregnancy')).toBe('not-flagged');
-    expect(older.notices.join(' ')).toMatch(/taken as not pregnant/);
+    expect(status(older, 'pregnancy')).toBe('not-assessed');
+    expect(workupIds(older)).not.toContain('pregnancy-status');
+    expect(contributor(run(normalLabs(), { sex: 'male', pregnant: null }), 'pregnancy').summary).toBe('Not applicable (male)');
   });
   it('O-1: autoimmune disease flags with low evidence', () => {
     const e = run(normalLabs(), { autoimmuneOrInflammatoryDisease: true });
@@ -307,6 +318,8 @@ describe('global rules', () => {
   it('flags stale results against asOf', () => {
     const e = run(withLab(normalLabs(), lab('ferritin', 180, 'ng/mL', { collectedOn: '2026-01-01' })));
     expect(e.inputs.find((i) => i.analyte === 'ferritin')).toMatchObject({ stale: true });
+    // G6: a stale ferritin that would not flag is not assessed, never "not flagged".
+    expect(contributor(e, 'iron-deficiency')).toMatchObject({ status: 'not-assessed', stale: true });
   });
 });
 
@@ -315,8 +328,8 @@ describe('trace and basis', () => {
     const e = run(normalLabs());
     expect(e.contributors).toHaveLength(13);
     const iron = contributor(e, 'iron-deficiency');
-    expect(iron.trace.map((t) => t.ruleId)).toEqual(['I-1', 'I-2', 'K-4', 'I-4', 'I-5', 'I-3', 'I-6', 'K-5', 'O-2']);
-    const ferritinLeaf = iron.trace[0]!.conditions.find((c) => c.fact === 'lab.ferritin')!;
+    expect(iron.trace.map((t) => t.ruleId)).toEqual(['I-4', 'I-1', 'I-2', 'G7', 'K-4', 'K-4a', 'I-5', 'I-6', 'P-I', 'P-I.2', 'I-1.2', 'I-3', 'P-I.3', 'K-5', 'O-2']);
+    const ferritinLeaf = iron.trace[1]!.conditions.find((c) => c.fact === 'lab.ferritin')!;
     expect(ferritinLeaf).toMatchObject({ operator: '<=', expected: '≤ 75 ng/mL', outcome: 'not-met' });
     expect(ferritinLeaf.received).toContain('180 ng/mL');
   });

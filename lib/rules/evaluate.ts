@@ -12,7 +12,7 @@ import type { TEvaluationInput } from './input';
 import type { InputStatus } from './labs';
 import type { MedicationMatch } from './medications';
 import { sourcesFor, type Source, type SourceId } from './sources';
-import type { Caveat, ContributorId, ContributorSpec, ContributorStatus, EvidenceGrade, IronTherapy, Rule, WorkupRequest } from './types';
+import type { Caveat, ContributorId, ContributorSpec, ContributorStatus, EvidenceGrade, IronTherapy, Rule, WorkupId, WorkupRequest } from './types';
 import { RULES_DATE, RULES_VERSION } from './version';
 import { consolidateWorkup, type WorkupItem, type WorkupRequestMade } from './workup';
 
@@ -39,6 +39,8 @@ export interface ContributorResult {
   status: ContributorStatus;
   /** Only when iron deficiency is flagged. */
   ironTherapy?: IronTherapy;
+  /** G6: the deciding result is older than its maximum age (or predates the pregnancy); the summary gives its age. */
+  stale?: boolean;
   /** The rules that fired (flag, indeterminate and modifier rules that were met). */
   ruleIds: string[];
   summary: string;
@@ -63,6 +65,8 @@ export interface InputResult {
   loinc: string;
   collectedOn: string | null;
   stale: boolean;
+  /** G6: another result of the same analyte is the one in use; this one is history. */
+  history?: boolean;
 }
 
 export interface Evaluation {
@@ -89,11 +93,21 @@ const STANDING_IRON_PANEL: WorkupRequestMade = { id: 'iron-panel', reason: 'G5: 
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** G6: the workup item under which a stale result's repeat is suggested. */
+const REPEAT_ITEM: Readonly<Record<AnalyteId, WorkupId>> = {
+  ferritin: 'iron-panel', iron: 'iron-panel', tibc: 'iron-panel', tsat: 'iron-panel', crp: 'crp', hemoglobin: 'cbc', mcv: 'cbc',
+  'glucose-fasting': 'glucose-confirmation', 'glucose-random': 'glucose-confirmation', hba1c: 'glucose-confirmation',
+  creatinine: 'creatinine-egfr', egfr: 'creatinine-egfr', 'urine-acr': 'urine-acr', tsh: 'tsh-free-t4', 'free-t4': 'tsh-free-t4',
+  b12: 'b12-mma', folate: 'cbc', magnesium: 'repeat-rejected',
+};
+
 interface RuleResult {
   rule: Rule;
   outcome: Outcome;
   reasons: ReadonlySet<UnknownReason>;
   conditions: ConditionTrace[];
+  /** Met only through a stale result (G6). */
+  stale: boolean;
 }
 
 /** The condition traces of several rules, in order (a loop: flatMap is slow in V8's hot paths). */
@@ -110,15 +124,19 @@ function sourcesOfRules(results: readonly RuleResult[]): Source[] {
   return out;
 }
 
-function request(w: WorkupRequest, facts: Facts, ruleId: string, evidence: EvidenceGrade, sourceIds: readonly SourceId[], out: WorkupRequestMade[]): void {
+function request(w: WorkupRequest, facts: Facts, ruleId: string, evidence: EvidenceGrade, sourceIds: readonly SourceId[], out: WorkupRequestMade[], band?: IronTherapy): void {
+  if (w.bands && (band === undefined || !w.bands.includes(band))) return;
   if (w.onlyIf && evaluateCondition(w.onlyIf, facts, []).outcome !== 'met') return;
-  out.push({ id: w.id, reason: w.reason, ruleId, evidence, sourceIds });
+  const made: WorkupRequestMade = { id: w.id, reason: w.reason, ruleId, evidence, sourceIds };
+  if (w.label) made.label = w.label;
+  out.push(made);
 }
 
 function basisOf(traces: readonly ConditionTrace[]): BasisItem[] {
   const basis: BasisItem[] = [];
   for (const t of traces) {
-    if (!t.analyte || !t.threshold) continue;
+    // Only the cut-off that applies to this patient (a woman's Hb is not shown against the men's cut-off).
+    if (!t.analyte || !t.threshold || t.applies === false) continue;
     if (basis.some((b) => b.analyte === t.analyte && b.threshold === t.threshold)) continue;
     basis.push({ analyte: t.analyte, entered: t.entered ?? null, canonical: t.canonical ?? null, threshold: t.threshold, outcome: t.outcome });
   }
@@ -129,7 +147,7 @@ function basisOf(traces: readonly ConditionTrace[]): BasisItem[] {
 function describeMet(traces: readonly ConditionTrace[], facts: Facts): string {
   const byAnalyte = new Map<AnalyteId, { entered: string; thresholds: string[] }>();
   for (const t of traces) {
-    if (t.outcome !== 'met' || !t.analyte || !t.entered || !t.threshold) continue;
+    if (t.outcome !== 'met' || !t.analyte || !t.entered || !t.threshold || t.applies === false) continue;
     const entry = byAnalyte.get(t.analyte) ?? { entered: t.entered, thresholds: [] };
     // One threshold per direction: "> 75 and ≤ 100" says the band; a second "> 4" after "> 4.5" says nothing more.
     const up = t.threshold.startsWith('>') || t.threshold.startsWith('≥');
@@ -143,7 +161,7 @@ function describeValues(traces: readonly ConditionTrace[], facts: Facts): string
   const seen: AnalyteId[] = [];
   let text = '';
   for (const t of traces) {
-    if (!t.analyte || !t.entered || seen.includes(t.analyte)) continue;
+    if (!t.analyte || !t.entered || seen.includes(t.analyte) || t.applies === false) continue;
     seen.push(t.analyte);
     text += `${text ? ', ' : ''}${facts.quantities[t.analyte]?.label ?? t.analyte} ${t.entered}`;
   }
@@ -153,9 +171,11 @@ function describeValues(traces: readonly ConditionTrace[], facts: Facts): string
 function missingInputs(traces: readonly ConditionTrace[], facts: Facts): string {
   const parts: string[] = [];
   for (const t of traces) {
-    if (t.outcome !== 'unknown') continue;
+    if (t.outcome !== 'unknown' || t.applies === false) continue;
     let part: string | null = null;
-    if (t.analyte) part = `${ANALYTES[t.analyte].label} ${facts.labs[t.analyte]?.status === 'rejected' ? 'rejected' : 'missing'}`;
+    if (t.analyte && t.stale) part = `${ANALYTES[t.analyte].label} not current: ${t.stale}`;
+    else if (t.analyte && t.entered) part = `${ANALYTES[t.analyte].label} ${t.entered} censored`;
+    else if (t.analyte) part = `${ANALYTES[t.analyte].label} ${facts.labs[t.analyte]?.status === 'rejected' ? 'rejected' : 'missing'}`;
     else if (t.fact.startsWith('patient.')) part = `${(PATIENT_FACT_LABELS[t.fact.slice(8)] ?? t.fact.slice(8)).toLowerCase()} not recorded`;
     else if (t.fact === 'medications') part = 'medication list not recorded';
     if (part !== null && !parts.includes(part)) parts.push(part);
@@ -173,64 +193,135 @@ function caveatOf(c: Caveat): CaveatOut {
   return out;
 }
 
+/** The rule's message, with its condition-dependent detail (K-5: KDIGO criteria met / not met). */
+function messageOf(rule: Rule, facts: Facts): string {
+  if (!rule.detail) return rule.message;
+  const outcome = evaluateCondition(rule.detail.when, facts, []).outcome;
+  return `${rule.message}${outcome === 'met' ? rule.detail.met : outcome === 'unknown' && rule.detail.unknown ? rule.detail.unknown : rule.detail.notMet}`;
+}
+
+/** "Ferritin 60 ng/mL ≤ 75 ng/mL: meets …" from a rule's met comparisons and message. */
+function statement(r: RuleResult, facts: Facts): string {
+  const basisText = describeMet(r.conditions, facts);
+  const message = messageOf(r.rule, facts);
+  return basisText ? `${basisText}: ${message}` : message;
+}
+
+/** G6: the stale results a decision rests on, as "Ferritin: result of 2023-05-01, 941 days old; limit 90". */
+function staleTexts(traces: readonly ConditionTrace[]): string[] {
+  const out: string[] = [];
+  for (const t of traces) {
+    if (!t.stale || !t.analyte || t.applies === false) continue;
+    const text = `${ANALYTES[t.analyte].label}: ${t.stale}`;
+    if (!out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
 function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: WorkupRequestMade[]): ContributorResult {
   const traces: RuleTrace[] = [];
   const results = spec.rules.map((rule): RuleResult => {
     const conditions: ConditionTrace[] = [];
     const r = evaluateCondition(rule.when, facts, conditions);
     traces.push({ ruleId: rule.id, role: rule.role, title: rule.title, outcome: r.outcome, conditions });
-    return { rule, outcome: r.outcome, reasons: r.reasons, conditions };
+    return { rule, outcome: r.outcome, reasons: r.reasons, conditions, stale: r.stale === true };
   });
   const flagRules: RuleResult[] = [];
   const metFlag: RuleResult[] = [];
   const metIndeterminate: RuleResult[] = [];
+  const metNotAssessed: RuleResult[] = [];
   const metModifiers: RuleResult[] = [];
   for (const r of results) {
     if (r.rule.role === 'flag') {
       flagRules.push(r);
       if (r.outcome === 'met') metFlag.push(r);
-    } else if (r.outcome === 'met') (r.rule.role === 'indeterminate' ? metIndeterminate : metModifiers).push(r);
+    } else if (r.outcome === 'met') {
+      (r.rule.role === 'indeterminate' ? metIndeterminate : r.rule.role === 'not-assessed' ? metNotAssessed : metModifiers).push(r);
+    }
   }
+
+  // A fallback flag rule counts only when no other flag rule is met.
+  if (metFlag.some((r) => !r.rule.fallback)) for (let i = metFlag.length - 1; i >= 0; i--) if (metFlag[i]!.rule.fallback) metFlag.splice(i, 1);
 
   let status: ContributorStatus;
   let summary: string;
   let ironTherapy: IronTherapy | undefined;
   let deciding = flagRules;
+  let stale = false;
+  let appliedBand: RuleResult | undefined;
+  const staleNotes: string[] = [];
   if (metFlag.length > 0) {
     status = 'flagged';
-    const first = metFlag[0]!;
-    deciding = metFlag;
-    const basisText = describeMet(first.conditions, facts);
-    summary = basisText ? `${basisText}: ${first.rule.message}` : capitalise(first.rule.message);
+    // A flag resting on a current result wins over one resting on a stale result.
+    const first = metFlag.find((r) => !r.stale) ?? metFlag[0]!;
+    deciding = [first, ...metFlag.filter((r) => r !== first)];
+    stale = first.stale;
     ironTherapy = first.rule.ironTherapy;
-    for (const m of metModifiers) if (m.rule.ironTherapy) ironTherapy = m.rule.ironTherapy;
+    // The first met band modifier overrides the rule's band (I-5 suppressed, I-6 pending, P-I pregnancy).
+    const bandModifier = first.rule.ironTherapy && first.rule.ironTherapy !== 'pending' ? metModifiers.find((m) => m.rule.ironTherapy) : undefined;
+    summary = statement(first, facts);
+    if (bandModifier) {
+      appliedBand = bandModifier;
+      ironTherapy = bandModifier.rule.ironTherapy;
+      summary += `; ${statement(bandModifier, facts)}`;
+    } else if (first.rule.route) summary += `: ${first.rule.route}`;
+    if (stale) staleNotes.push(...staleTexts(first.conditions));
   } else if (metIndeterminate.length > 0) {
     status = 'indeterminate';
     const first = metIndeterminate[0]!;
     deciding = metIndeterminate;
-    const basisText = describeMet(first.conditions, facts);
-    summary = basisText ? `${basisText}: ${first.rule.message}` : capitalise(first.rule.message);
+    summary = statement(first, facts);
+  } else if (metNotAssessed.length > 0) {
+    status = 'not-assessed';
+    const first = metNotAssessed[0]!;
+    deciding = metNotAssessed;
+    summary = `Not assessed: ${messageOf(first.rule, facts)}`;
   } else if (flagRules.every((r) => r.outcome === 'not-met')) {
     status = 'not-flagged';
     const values = describeValues(conditionsOf(flagRules), facts);
-    summary = values ? `${values}: ${spec.notFlaggedMessage}` : capitalise(spec.notFlaggedMessage);
+    const replacing = metModifiers.find((m) => m.rule.notFlaggedText && (!m.rule.whenStatus || m.rule.whenStatus.includes('not-flagged')));
+    const text = replacing ? messageOf(replacing.rule, facts) : spec.notFlaggedMessage;
+    summary = values ? `${values}: ${text}` : capitalise(text);
   } else {
     const reasons = new Set<UnknownReason>();
     for (const r of flagRules) if (r.outcome === 'unknown') for (const x of r.reasons) reasons.add(x);
     const unknownConditions = conditionsOf(flagRules.filter((r) => r.outcome === 'unknown'));
     const what = missingInputs(unknownConditions, facts);
-    if (reasons.has('missing') || reasons.has('rejected') || (spec.historyIsInput && reasons.has('history'))) {
+    if (reasons.has('missing') || reasons.has('rejected') || reasons.has('stale') || (spec.historyIsInput && reasons.has('history'))) {
       status = 'not-assessed';
-      summary = `Not assessed: ${spec.notAssessedMessage}${what ? ` (${what})` : ''}`;
+      if (reasons.has('stale')) {
+        // G6: a stale result never shows normality.
+        stale = true;
+        summary = `Not assessed: the last result is stale${what ? ` (${what})` : ''}; a repeat is suggested`;
+      } else if (spec.historyIsInput && reasons.size === 1 && reasons.has('history')) summary = `Not assessed: ${spec.notAssessedMessage}`;
+      else summary = `Not assessed: ${spec.notAssessedMessage}${what ? ` (${what})` : ''}`;
     } else {
       status = 'indeterminate';
       summary = `Cannot decide from the inputs given${what ? ` (${what})` : ''}: ${reasons.has('censored') ? 'a censored result (< or >) does not settle the threshold' : 'history needed to choose the criterion'}`;
     }
   }
+  summary = capitalise(summary);
+  if (staleNotes.length > 0) summary += ` (stale — ${staleNotes.join('; ')}; a repeat is suggested)`;
+  // Modifiers that fire for this outcome: those limited to a status or band fire only there; of the
+  // band modifiers, only the one that set the band fires when flagged (a suppressed band never also says "pending").
+  const firing = metModifiers.filter((m) => {
+    const r = m.rule;
+    if (r.whenStatus && !r.whenStatus.includes(status)) return false;
+    if (r.bands && (!ironTherapy || status !== 'flagged' || !r.bands.includes(ironTherapy))) return false;
+    if (r.ironTherapy && status === 'flagged') return r === appliedBand?.rule;
+    return true;
+  });
+  // Modifiers that belong in the summary for this status (I-4 wording, T-1a TSH ≥ 10, …).
+  for (const m of firing) {
+    if (m.rule.inSummary?.includes(status) && !(m.rule.ironTherapy && status === 'flagged')) summary += `. ${capitalise(statement(m, facts))}`;
+  }
+  const notes = firing.filter((m) => !m.rule.inSummary?.includes(status) && !(m.rule.notFlaggedText && status === 'not-flagged') && !(m.rule.ironTherapy && status === 'flagged'));
 
-  const fired = [...metFlag, ...(status === 'flagged' ? [] : metIndeterminate), ...metModifiers];
-  for (const r of fired) for (const w of r.rule.workup ?? []) request(w, facts, r.rule.id, r.rule.evidence, r.rule.sourceIds, requests);
-  if (status === 'not-assessed') for (const w of spec.whenNotAssessed ?? []) request(w, facts, 'G1', spec.evidence, spec.rules[0]?.sourceIds ?? [], requests);
+  const fired = [...metFlag, ...(status === 'flagged' ? [] : metIndeterminate), ...(status === 'not-assessed' ? metNotAssessed : []), ...firing];
+  for (const r of fired) for (const w of r.rule.workup ?? []) request(w, facts, r.rule.id, r.rule.evidence, r.rule.sourceIds, requests, ironTherapy);
+  if (status === 'not-assessed' && metNotAssessed.length === 0) {
+    for (const w of spec.whenNotAssessed ?? []) request(w, facts, 'G1', spec.evidence, spec.rules[0]?.sourceIds ?? [], requests);
+  }
 
   const caveats: CaveatOut[] = [];
   for (const c of spec.caveats ?? []) if (!c.when || evaluateCondition(c.when, facts, []).outcome === 'met') caveats.push(caveatOf(c));
@@ -241,7 +332,7 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
     for (const m of facts.medications) if (m.status === 'flagged' && m.evidence && m.evidence < evidence) evidence = m.evidence;
   }
 
-  const sourceRules = status === 'flagged' || status === 'indeterminate' ? [...deciding, ...metModifiers] : flagRules;
+  const sourceRules = status === 'flagged' || status === 'indeterminate' || metNotAssessed.length > 0 ? [...deciding, ...firing] : flagRules;
   const out: ContributorResult = {
     id: spec.id, label: spec.label, status,
     ruleIds: fired.map((r) => r.rule.id),
@@ -249,11 +340,12 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
     basis: basisOf(conditionsOf(deciding)),
     sources: sourcesOfRules(sourceRules),
     evidence,
-    notes: metModifiers.map((m) => `${m.rule.id}: ${m.rule.message}`),
+    notes: notes.map((m) => `${m.rule.id}: ${messageOf(m.rule, facts)}`),
     caveats,
     trace: traces,
   };
   if (status === 'flagged' && ironTherapy) out.ironTherapy = ironTherapy;
+  if (stale) out.stale = true;
   return out;
 }
 
@@ -276,21 +368,30 @@ export function evaluateFindings(input: TEvaluationInput, options: EvaluateOptio
   const requests: WorkupRequestMade[] = [STANDING_IRON_PANEL];
   const contributors = CONTRIBUTORS.map((spec) => (inScope ? evaluateContributor(spec, facts, requests) : outOfScope(spec)));
 
-  const inputs: InputResult[] = input.labs.map((lab) => {
-    const f = facts.labs[lab.analyte]!;
-    const cross = facts.crossChecks[lab.analyte];
+  const inputs: InputResult[] = facts.allLabs.map((f) => {
+    const inUse = facts.labs[f.analyte] === f;
+    const cross = inUse ? facts.crossChecks[f.analyte] : undefined;
     const status: InputStatus = cross && f.status === 'accepted' ? 'verify' : f.status;
     const message = [f.message, cross].filter(Boolean).join('. ') || null;
-    return {
+    const out: InputResult = {
       analyte: f.analyte, label: f.label, status, message, entered: f.entered, canonical: f.status === 'rejected' && !f.canonical ? null : f.canonical,
       canonicalValue: f.status === 'rejected' ? null : f.canonicalValue,
       conversion: f.conversion, loinc: f.loinc, collectedOn: f.collectedOn, stale: f.stale,
     };
+    if (!inUse) out.history = true;
+    return out;
   });
 
-  const rejected = inputs.filter((i) => i.status === 'rejected');
+  const rejected = inputs.filter((i) => i.status === 'rejected' && !i.history);
   if (rejected.length > 0) {
     requests.push({ id: 'repeat-rejected', reason: `G2: ${rejected.map((r) => r.message).join('; ')}`, ruleId: 'G2', evidence: 'A', sourceIds: ['S26'] });
+  }
+  // G6: a stale result in use asks for its repeat, under the item that tests it.
+  for (const i of inputs) {
+    if (!i.stale || i.history || !inScope) continue;
+    const id = REPEAT_ITEM[i.analyte];
+    const text = `G6: ${i.label} ${facts.labs[i.analyte]?.staleText ?? 'stale'}: a repeat is suggested`;
+    requests.push({ id, reason: text, ruleId: 'G6', evidence: 'A', sourceIds: ['S1'] });
   }
 
   const notices: string[] = [];
@@ -302,8 +403,8 @@ export function evaluateFindings(input: TEvaluationInput, options: EvaluateOptio
     if (!said.has(item)) notices.push(a);
     said.add(item);
   }
-  if (facts.pregnancy.inferred) notices.push(capitalise(facts.pregnancy.inferred));
-  for (const i of inputs) if (i.stale && i.message) notices.push(i.message);
+  for (const n of facts.notices) notices.push(n);
+  for (const i of inputs) if (i.stale && !i.history && i.message) notices.push(i.message);
 
   return {
     rulesVersion: RULES_VERSION, rulesDate: RULES_DATE, asOf, inScope, contributors, inputs, derived: facts.derived,

@@ -35,7 +35,8 @@ export const ZPatientInputSchema = z.strictObject({
     .max(120, 'Age must be 0 to 120 years'),
   sex: z.enum(['female', 'male'], { error: 'Sex must be "female" or "male" (used by CKD-EPI and the haemoglobin cut-offs)' }),
   pregnant: z.boolean().nullish(),
-  pregnancyWeeks: z.number().int('Weeks of pregnancy are a whole number').min(0, 'Weeks of pregnancy must be 0 to 45').max(45, 'Weeks of pregnancy must be 0 to 45').nullish(),
+  // Weeks outside 0–44 are not an input error: §1.7 rejects the value and reads the weeks as unknown (stated in a notice).
+  pregnancyWeeks: z.number().int('Weeks of pregnancy are a whole number').nullish(),
   dialysis: z.enum(['none', 'hemodialysis', 'peritoneal']).nullish(),
   knownDiabetes: z.boolean().nullish(),
   hyperglycemiaSymptoms: z.enum(['yes', 'no', 'unknown']).nullish(),
@@ -68,18 +69,15 @@ export const ZEvaluationInputSchema = z
     if (patient.pregnant === true && patient.sex === 'male') {
       ctx.addIssue({ code: 'custom', path: ['patient', 'pregnant'], message: 'Pregnant is true but sex is male' });
     }
-    if (patient.pregnancyWeeks != null && patient.pregnant !== true) {
-      ctx.addIssue({ code: 'custom', path: ['patient', 'pregnancyWeeks'], message: 'Weeks of pregnancy are given but pregnant is not true' });
-    }
+    // G6: several results of one analyte are allowed (the most recent current one is used, the rest are
+    // history), but two on the same date cannot be told apart. Undated results count as of the assessment date.
     const seen = new Map<string, number>();
     input.labs.forEach((lab, i) => {
-      const first = seen.get(lab.analyte);
+      const key = `${lab.analyte}|${lab.collectedOn ?? input.asOf ?? ''}`;
+      const first = seen.get(key);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['labs', i, 'analyte'], message: `${lab.analyte} is given twice (labs[${first}] and labs[${i}]); enter one result per analyte` });
-      } else seen.set(lab.analyte, i);
-      if (input.asOf && lab.collectedOn && lab.collectedOn > input.asOf) {
-        ctx.addIssue({ code: 'custom', path: ['labs', i, 'collectedOn'], message: `Collected on ${lab.collectedOn}, after the assessment date ${input.asOf}` });
-      }
+        ctx.addIssue({ code: 'custom', path: ['labs', i, 'analyte'], message: `${lab.analyte} is given twice for the same date (labs[${first}] and labs[${i}]); enter one result per analyte and date` });
+      } else seen.set(key, i);
     });
     if (input.medications.noneTaken && input.medications.entries.some((e) => e.trim() !== '')) {
       ctx.addIssue({ code: 'custom', path: ['medications', 'noneTaken'], message: '"No medications" is ticked but medication lines are listed' });

@@ -28,15 +28,35 @@ export interface LabFact {
   conversion: string | null;
   loinc: string;
   collectedOn: string | null;
+  /** The date the result counts as collected on: `collectedOn`, or the assessment date when none was given (G6). */
+  effectiveDate: string | null;
   /** Days between collection and the assessment date, when both are known. */
   ageDays: number | null;
   stale: boolean;
+  /** Why the result is stale, with its date and age ("result of 2023-05-01, 941 days old; limit 90"). */
+  staleText: string | null;
   referenceRange: { low: number | null; high: number | null } | null;
 }
 
-/** How old a result may be before it is flagged as stale (SECURITY.md item 17). Iron indices move faster. */
-const STALE_AFTER_DAYS: Partial<Record<AnalyteId, number>> = { ferritin: 180, tsat: 180, iron: 180, tibc: 180 };
-const DEFAULT_STALE_AFTER_DAYS = 365;
+/**
+ * G6: maximum age of a current result (design consensus, docs/CLINICAL.md §1.0: no guideline sets
+ * look-back windows; they follow re-testing intervals).
+ */
+export const MAX_AGE_DAYS: Readonly<Record<AnalyteId, number>> = {
+  ferritin: 90, iron: 90, tibc: 90, tsat: 90, crp: 90, hemoglobin: 90, mcv: 90, magnesium: 90,
+  'glucose-fasting': 365, 'glucose-random': 365, hba1c: 365, creatinine: 365, egfr: 365, 'urine-acr': 365,
+  b12: 365, folate: 365, tsh: 365, 'free-t4': 365,
+};
+/** Weeks of pregnancy unknown: results older than this may predate the pregnancy (G6). */
+export const PREGNANCY_UNKNOWN_WEEKS_MAX_AGE_DAYS = 56;
+
+/** What the staleness check needs to know about the visit. */
+export interface LabContext {
+  asOf: string | null;
+  /** Pregnant: the estimated start (asOf − 7 × weeks), or null when weeks are unknown. */
+  pregnancyStart: string | null;
+  pregnant: boolean;
+}
 
 function outside(value: number, b: Bounds): boolean {
   return (b.atOrBelow !== undefined && value <= b.atOrBelow) || (b.below !== undefined && value < b.below) || (b.above !== undefined && value > b.above);
@@ -50,12 +70,31 @@ function describeRange(b: Bounds, unit: Unit): string {
   return b.above !== undefined ? `up to ${formatNumber(b.above)}${u}` : 'any value';
 }
 
-function daysBetween(from: string, to: string): number {
+export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Judges one lab result. `asOf` (YYYY-MM-DD) enables the staleness check. */
-export function judgeLab(lab: TLabInput, asOf: string | null): LabFact {
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** G6: why a result is not current, or null when it is. */
+function staleness(analyte: AnalyteId, collectedOn: string, ageDays: number, ctx: LabContext): string | null {
+  const limit = MAX_AGE_DAYS[analyte];
+  if (ageDays > limit) return `result of ${collectedOn}, ${ageDays} days old; limit ${limit}`;
+  if (ctx.pregnant && ctx.pregnancyStart && collectedOn < ctx.pregnancyStart) {
+    return `result of ${collectedOn}, ${ageDays} days old: before the pregnancy (start about ${ctx.pregnancyStart})`;
+  }
+  if (ctx.pregnant && !ctx.pregnancyStart && ageDays > PREGNANCY_UNKNOWN_WEEKS_MAX_AGE_DAYS) {
+    return `result of ${collectedOn}, ${ageDays} days old: possibly before the pregnancy (weeks unknown; limit ${PREGNANCY_UNKNOWN_WEEKS_MAX_AGE_DAYS} days)`;
+  }
+  return null;
+}
+
+/** Judges one lab result against the visit (`asOf`, pregnancy) for plausibility and age. */
+export function judgeLab(lab: TLabInput, ctxOrAsOf: LabContext | string | null): LabFact {
+  const ctx: LabContext = typeof ctxOrAsOf === 'object' && ctxOrAsOf !== null ? ctxOrAsOf : { asOf: ctxOrAsOf, pregnancyStart: null, pregnant: false };
+  const asOf = ctx.asOf;
   const spec = ANALYTES[lab.analyte];
   const qualifier = lab.qualifier ?? null;
   const unit = parseUnit(lab.unit);
@@ -64,7 +103,7 @@ export function judgeLab(lab: TLabInput, asOf: string | null): LabFact {
   const fact: LabFact = {
     analyte: lab.analyte, label: spec.label, status: 'accepted', message: null, entered, unit, value: lab.value, qualifier,
     canonicalValue: Number.NaN, canonicalUnit: spec.canonicalUnit, canonical: '', conversion: null, loinc: spec.loinc,
-    collectedOn: lab.collectedOn ?? null, ageDays: null, stale: false,
+    collectedOn: lab.collectedOn ?? null, effectiveDate: lab.collectedOn ?? asOf, ageDays: null, stale: false, staleText: null,
     referenceRange: lab.referenceRange ? { low: lab.referenceRange.low ?? null, high: lab.referenceRange.high ?? null } : null,
   };
   const unitSpec = unit ? spec.units.find((u) => u.unit === unit) : undefined;
@@ -79,9 +118,17 @@ export function judgeLab(lab: TLabInput, asOf: string | null): LabFact {
   fact.conversion = unitSpec.toCanonical ? unitSpec.toCanonical.text : null;
   fact.loinc = unitSpec.loinc ?? spec.loinc;
   const ageDays = asOf && lab.collectedOn ? daysBetween(lab.collectedOn, asOf) : null;
-  const staleAfter = STALE_AFTER_DAYS[lab.analyte] ?? DEFAULT_STALE_AFTER_DAYS;
   fact.ageDays = ageDays;
-  fact.stale = ageDays !== null && ageDays > staleAfter;
+  if (ageDays !== null && ageDays < 0) {
+    // G6 / G2: a result collected after the assessment date cannot be read as of that date.
+    fact.status = 'rejected';
+    fact.message = `${spec.label} ${entered} collected on ${lab.collectedOn}, after the assessment date ${asOf}: not used; re-entry of the date is suggested`;
+    return fact;
+  }
+  if (ageDays !== null && lab.collectedOn) {
+    fact.staleText = staleness(lab.analyte, lab.collectedOn, ageDays, ctx);
+    fact.stale = fact.staleText !== null;
+  }
 
   // Native bounds where the dictionary publishes them in this unit; otherwise canonical.
   const native = unitSpec.hard !== undefined;
@@ -90,7 +137,7 @@ export function judgeLab(lab: TLabInput, asOf: string | null): LabFact {
   if (outside(native ? lab.value : canonicalValue, hardBounds)) {
     const shown = hardUnit === unit ? entered : `${entered} (${fact.canonical})`;
     fact.status = 'rejected';
-    fact.message = `${spec.label} ${shown} is outside the accepted range (${describeRange(hardBounds, hardUnit)}): not used; re-enter or repeat the test`;
+    fact.message = `${spec.label} ${shown} is outside the accepted range (${describeRange(hardBounds, hardUnit)}): not used; re-entry or a repeat test is suggested`;
     return fact;
   }
   const notes: string[] = [];
@@ -98,7 +145,7 @@ export function judgeLab(lab: TLabInput, asOf: string | null): LabFact {
     fact.status = 'verify';
     notes.push(`${spec.label} ${entered}: ${spec.softNote ?? 'outside the usual range; verify'}`);
   }
-  if (fact.stale) notes.push(`${spec.label} collected ${ageDays} days before the assessment date (older than ${staleAfter} days): consider repeating`);
+  if (fact.staleText) notes.push(`${spec.label} is stale (${fact.staleText}): not read as current; a repeat is suggested`);
   if (notes.length > 0) fact.message = notes.join('. ');
   return fact;
 }

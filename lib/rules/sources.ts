@@ -12,6 +12,8 @@ export interface Source {
 export const SOURCE_IDS = [
   'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9', 'S10', 'S11', 'S12', 'S13', 'S14',
   'S15', 'S16', 'S17', 'S18', 'S19', 'S20', 'S21', 'S22', 'S23', 'S24', 'S25', 'S26', 'S27', 'S28',
+  // Added in knowledge base 1.1.
+  'S29', 'S30', 'S31', 'S32', 'S33', 'S34', 'S35', 'S36', 'S37', 'S38', 'S39', 'S40', 'S41',
 ] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
@@ -44,6 +46,19 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
   S26: { id: 'S26', year: 2024, citation: 'Medscape. Restless legs syndrome workup', url: 'https://emedicine.medscape.com/article/1188327-workup' },
   S27: { id: 'S27', year: 2017, citation: 'Deng Y et al. IV iron sucrose for RLS in haemodialysis, RCT. Med Sci Monit 2017', url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC5360424' },
   S28: { id: 'S28', year: 2018, citation: 'Dialysis RLS prevalence: Wali 2015; de Menezes 2018; Beladi-Mousavi 2015', url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC5845496' },
+  S29: { id: 'S29', year: 2018, citation: 'Auerbach M. IV iron in pregnancy (2nd and 3rd trimesters). Reprod Health 2018;15(Suppl 1):96', url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC6020007' },
+  S30: { id: 'S30', year: 2024, citation: 'Trimesters by completed weeks, ACOG convention (T1 to 13+6, T2 14+0 to 27+6, T3 from 28+0)', url: 'http://www.thebump.com/a/how-long-is-each-trimester' },
+  S31: { id: 'S31', year: 2017, citation: 'Alexander EK et al. ATA 2017 guideline on thyroid disease in pregnancy. Thyroid 2017;27:315', url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC6358369' },
+  S32: { id: 'S32', year: 2018, citation: 'Persani L et al. 2018 ETA guideline: central hypothyroidism. Eur Thyroid J 2018;7:225', url: 'https://karger.com/etj/article/7/5/225/129033' },
+  S33: { id: 'S33', year: 2018, citation: 'De Roeck Y et al. Biotin interference in thyroid immunoassays. Acta Clin Belg 2018; FDA safety communication 2017/2019', url: 'https://medluna.com/article/29098964' },
+  S34: { id: 'S34', year: 2020, citation: 'Ko CW et al. AGA guideline: GI evaluation of iron deficiency anemia. Gastroenterology 2020;159:1085; BSG 2005/2021', url: 'https://gastro.org/clinical-guidance/gastrointestinal-evaluation-of-iron-deficiency-anemia' },
+  S35: { id: 'S35', year: 2009, citation: 'England JD et al. AAN practice parameter: distal symmetric polyneuropathy. Neurology 2009;72:185', url: 'https://jesse.tg/ngc-archive/summary/6977' },
+  S36: { id: 'S36', year: 2025, citation: 'KDIGO Anemia in CKD 2025 (draft); ERBP/NICE iron deficiency in CKD', url: 'http://kdigo.org/home/anemia-in-ckd/' },
+  S37: { id: 'S37', year: 2018, citation: 'IRLSSG 2018 / Mayo 2021: initial IV iron only with ferritin ≤ 100 µg/L', url: 'https://clinmedjournals.org/articles/jsdm/journal-of-sleep-disorders-and-management-jsdm-8-039.php' },
+  S38: { id: 'S38', year: 2019, citation: 'Wiles K et al. UK Renal Association pregnancy guideline. BMC Nephrol 2019;20:401', url: 'https://bmcnephrol.biomedcentral.com/articles/10.1186/s12882-019-1560-2/tables/2' },
+  S39: { id: 'S39', year: 2014, citation: 'McCall WV. Asenapine-induced RLS. J Clin Sleep Med 2014;10:1341; CALDIR, Mov Disord 2007', url: 'https://www.pubmed.gov/25325577/' },
+  S40: { id: 'S40', year: 2026, citation: 'openFDA NDC and label records of OTC sleep and cold products (Tylenol PM, Advil PM, Unisom, NyQuil, Coricidin HBP)', url: 'https://api.fda.gov/drug/ndc.json' },
+  S41: { id: 'S41', year: 2025, citation: 'ADA 2025: periodic B12 on metformin; US PPI labels (cyanocobalamin deficiency)', url: 'https://wjgnet.com/1948-9358/tables/v16/i7/107514.htm' },
 };
 
 /** The sources of the given ids, in the order given, without duplicates (a shared, read-only list). */

@@ -14,7 +14,9 @@ export const CONTRIBUTOR_IDS = [
 export type ContributorId = (typeof CONTRIBUTOR_IDS)[number];
 
 export type ContributorStatus = 'flagged' | 'not-flagged' | 'not-assessed' | 'indeterminate';
-export type IronTherapy = 'oral-or-iv' | 'iv-only' | 'iv-iron-sucrose' | 'suppressed';
+/** `oral-only` and `pending` were added in knowledge base 1.1 (pregnancy weeks 0–13; a band that needs a current ferritin and TSAT). */
+export const IRON_THERAPY_BANDS = ['oral-or-iv', 'iv-only', 'iv-iron-sucrose', 'suppressed', 'oral-only', 'pending'] as const;
+export type IronTherapy = (typeof IRON_THERAPY_BANDS)[number];
 /** A design convention of docs/CLINICAL.md: A guideline … D case reports or inference. */
 export type EvidenceGrade = 'A' | 'B' | 'C' | 'D';
 /** CLINICAL.md verification tags: checked against a primary source, secondary only, not verified. */
@@ -25,6 +27,8 @@ export const WORKUP_IDS = [
   'glucose-confirmation', 'neuropathy-exam', 'creatinine-egfr', 'egfr-repeat', 'urine-acr', 'nephrology',
   'tsh-free-t4', 'b12-mma', 'medication-review', 'medication-list', 'obstetric-comanagement',
   'repeat-rejected', 'pregnancy-status', 'specialist-comanagement',
+  // Added in knowledge base 1.1.
+  'spep-immunofixation', 'gi-evaluation',
 ] as const;
 export type WorkupId = (typeof WORKUP_IDS)[number];
 
@@ -62,13 +66,36 @@ export type PatientLeaf =
   | { patient: 'sex'; is: 'female' | 'male' }
   | { patient: 'hyperglycemiaSymptoms'; is: 'yes' | 'no'; ifUnknown?: Assumption }
   | { patient: 'neuropathy'; is: 'present' | 'absent' | 'examined'; ifUnknown?: Assumption }
-  | { patient: 'trimester'; in: readonly (1 | 2 | 3)[]; ifUnknown?: Assumption }
+  /** Trimester on the assessment date, or at the collection of `atCollectionOf` (G6: cut-offs use the week at collection). */
+  | { patient: 'trimester'; in: readonly (1 | 2 | 3)[]; atCollectionOf?: AnalyteId; ifUnknown?: Assumption }
   | { patient: 'ageYears'; op: CompareOp; value: number };
 
 export type MedicationLeaf =
   | { medications: 'any-flagged' }
   | { medications: 'needs-attention' }
+  /** Every line of a non-empty list was unrecognised: the list could not be read. */
+  | { medications: 'none-recognised' }
   | { medication: readonly string[] };
+
+/**
+ * The free T4 paired with the TSH in use (within ±7 days, G6), classified against the lab's range or
+ * the default (§1.5): low, low-normal (lowest quarter), in range, high; missing when none is paired;
+ * unclassified when no range applies (pregnancy without a lab range).
+ */
+export type FreeT4Class = 'low' | 'low-normal' | 'in-range' | 'high' | 'missing' | 'unclassified';
+export interface FreeT4Leaf {
+  freeT4: readonly FreeT4Class[];
+}
+
+/** Met when a lab comparison cannot be decided from a current result (missing, rejected, stale or censored across it). */
+export interface UndecidedLeaf {
+  undecided: LabLeaf;
+}
+
+/** Met when no current (given, accepted, not stale) result of the analyte is available. */
+export interface NotCurrentLeaf {
+  notCurrent: AnalyteId;
+}
 
 export type Condition =
   | { all: readonly Condition[] }
@@ -78,21 +105,31 @@ export type Condition =
   | LabLeaf
   | MissingLeaf
   | PatientLeaf
-  | MedicationLeaf;
+  | MedicationLeaf
+  | FreeT4Leaf
+  | UndecidedLeaf
+  | NotCurrentLeaf;
 
 /** A workup item a rule asks for, with why; `onlyIf` narrows it (e.g. CRP only when none was given). */
 export interface WorkupRequest {
   id: WorkupId;
   reason: string;
   onlyIf?: Condition;
+  /** Asked for only when the contributor ends in one of these iron-therapy bands (e.g. no therapy discussion when suppressed). */
+  bands?: readonly IronTherapy[];
+  /** The item's label in this situation, when it differs from the catalogue's (K-2p: "serum creatinine (no eGFR in pregnancy)"). */
+  label?: string;
 }
 
 /**
  * - `flag`: met → the contributor is flagged (first met flag rule gives the iron-therapy band).
  * - `indeterminate`: met → inputs present but the criteria cannot decide.
+ * - `not-assessed`: met → the contributor does not apply or cannot be read (e.g. eGFR on dialysis,
+ *   K-2d); said with the rule's reason, without the generic "needed" workup.
  * - `modifier`: met → adds its message, caveats, workup and, when flagged, may change the band.
+ * Precedence: flag, then indeterminate, then not-assessed, then the flag rules' own outcome.
  */
-export type RuleRole = 'flag' | 'indeterminate' | 'modifier';
+export type RuleRole = 'flag' | 'indeterminate' | 'not-assessed' | 'modifier';
 
 export interface Rule {
   id: string;
@@ -102,6 +139,20 @@ export interface Rule {
   when: Condition;
   /** What the rule says when met, in non-diagnostic language. */
   message: string;
+  /** Flag rules: considered only when no other flag rule is met (G7's "I-1 or I-2, undecided"). */
+  fallback?: boolean;
+  /** Flag rules: what the band means, appended to the summary only when the rule's own band stands. */
+  route?: string;
+  /** A condition whose outcome appends `met` or `notMet` to the message (K-5: KDIGO criteria met / not met). */
+  detail?: { when: Condition; met: string; notMet: string; unknown?: string };
+  /** Modifiers: they fire (notes, workup, rule ids) only when the contributor ends with one of these statuses. */
+  whenStatus?: readonly ContributorStatus[];
+  /** Modifiers: said only when the contributor ends in one of these iron-therapy bands. */
+  bands?: readonly IronTherapy[];
+  /** Modifiers: the message joins the summary (not only the notes) when the contributor has this status. */
+  inSummary?: readonly ContributorStatus[];
+  /** Modifiers: when the contributor is not flagged, the message replaces the not-flagged text (K-5, P-I). */
+  notFlaggedText?: boolean;
   ironTherapy?: IronTherapy;
   workup?: readonly WorkupRequest[];
   sourceIds: readonly SourceId[];

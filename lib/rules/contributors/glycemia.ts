@@ -22,7 +22,7 @@ export const glycemia: ContributorSpec = {
   evidence: 'B',
   notFlaggedMessage: 'no value in the ADA diabetes range and no known diabetes',
   notAssessedMessage: 'fasting glucose or HbA1c needed',
-  whenNotAssessed: [{ id: 'glucose-confirmation', reason: 'Glucose status unknown: fasting plasma glucose or HbA1c (ADA)' }],
+  whenNotAssessed: [{ id: 'glucose-confirmation', reason: 'G1: glucose status unknown: fasting plasma glucose or HbA1c (ADA) is suggested' }],
   rules: [
     {
       id: 'D-1', contributor: 'glycemia', role: 'flag', title: 'Value in the ADA diabetes range, or known diabetes',
@@ -34,9 +34,8 @@ export const glycemia: ContributorSpec = {
       ),
       message: 'value in the ADA diabetes range (or known diabetes): associated with RLS, and with neuropathy, which also mimics RLS',
       workup: [
-        { id: 'glucose-confirmation', reason: 'D-1: confirm per ADA (a second abnormal result, same or separate sample) unless already diagnosed', onlyIf: notKnownDiabetes },
-        { id: 'neuropathy-exam', reason: 'D-1: neuropathy examination (10-g monofilament plus vibration, pinprick or temperature, ankle reflexes)', onlyIf: neuropathyNotExamined },
-        { id: 'b12-mma', reason: 'D-1: on metformin: vitamin B12 (depletion risk)', onlyIf: all({ medication: ['metformin'] }, missing('b12')) },
+        { id: 'glucose-confirmation', reason: 'D-1: confirmation per ADA (a second abnormal result, same or separate sample) is suggested unless already diagnosed', onlyIf: notKnownDiabetes },
+        { id: 'neuropathy-exam', reason: 'D-1: a neuropathy examination (10-g monofilament plus vibration, pinprick or temperature, ankle reflexes) is suggested', onlyIf: neuropathyNotExamined },
       ],
       sourceIds: ['S8', 'S14', 'S7'], evidence: 'B', verification: 'V',
       rationale: 'ADA 2025: FPG ≥ 126 mg/dL (7.0 mmol/L), HbA1c ≥ 6.5% (48 mmol/mol), random PG ≥ 200 mg/dL (11.1 mmol/L) only with classic symptoms. Never "patient has diabetes".',
@@ -44,16 +43,16 @@ export const glycemia: ContributorSpec = {
     {
       id: 'D-3', contributor: 'glycemia', role: 'indeterminate', title: 'Random glucose ≥ 200 without symptoms',
       when: all(notPregnantAssumed, lab('glucose-random', '>=', rpg200), symptomsNotYes, missing('glucose-fasting'), missing('hba1c')),
-      message: 'random glucose ≥ 200 mg/dL (11.1 mmol/L) without documented classic symptoms: cannot decide; fasting glucose or HbA1c needed',
-      workup: [{ id: 'glucose-confirmation', reason: 'D-3: random glucose ≥ 200 without symptoms: fasting plasma glucose or HbA1c' }],
+      message: 'random glucose ≥ 200 mg/dL (11.1 mmol/L) without documented classic symptoms: cannot decide; fasting glucose or HbA1c is suggested',
+      workup: [{ id: 'glucose-confirmation', reason: 'D-3: random glucose ≥ 200 without symptoms: fasting plasma glucose or HbA1c is suggested' }],
       sourceIds: ['S8'], evidence: 'B', verification: 'V',
       rationale: 'ADA: a random value counts only with classic symptoms or crisis; otherwise confirm.',
     },
     {
       id: 'D-4', contributor: 'glycemia', role: 'indeterminate', title: 'Pregnancy: non-pregnant criteria not applied',
       when: all(pregnant, notKnownDiabetes),
-      message: 'pregnant: the non-pregnant ADA criteria are not applied; gestational criteria differ (obstetric evaluation)',
-      workup: [{ id: 'obstetric-comanagement', reason: 'D-4: glucose in pregnancy follows gestational criteria' }],
+      message: 'pregnant: the non-pregnant ADA criteria are not applied; gestational criteria differ (obstetric evaluation is suggested)',
+      workup: [{ id: 'obstetric-comanagement', reason: 'D-4: glucose in pregnancy follows gestational criteria (obstetric evaluation is suggested)' }],
       sourceIds: ['S8'], evidence: 'B', verification: 'NV',
       rationale: 'Gestational diabetes criteria differ from the non-pregnant ones [NV].',
     },
@@ -71,7 +70,7 @@ export const glycemia: ContributorSpec = {
   caveats: [
     {
       id: 'hba1c-reliability',
-      text: 'HbA1c is unreliable with iron-deficiency anaemia, haemoglobinopathies, CKD or dialysis, recent transfusion, ESA or IV iron, haemolysis and pregnancy: prefer glucose.',
+      text: 'HbA1c is unreliable with iron-deficiency anaemia, haemoglobinopathies, CKD or dialysis, recent transfusion, ESA or IV iron, haemolysis and pregnancy: glucose is preferred.',
       when: all({ not: { missing: 'hba1c' } }, any(
         { patient: 'dialysis', onDialysis: true }, pregnant,
         lab('egfr', '<', { 'mL/min/1.73m2': 60 }), lab('ferritin', '<=', { 'ng/mL': 75, 'µg/L': 75 }), lab('tsat', '<', { '%': 20 }),
