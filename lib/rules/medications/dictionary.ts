@@ -663,6 +663,7 @@ const NOT_FLAGGED_COMMON: readonly NotFlaggedDrugEntry[] = [
   // Decongestants: partners in cold products (Actifed, NyQuil Severe, DayQuil).
   nf('pseudoephedrine', [b('Sudafed', ['US', 'UK', 'CA', 'AU'])], 'decongestant', OTHER),
   nf('phenylephrine', [b('Sudafed PE', US)], 'decongestant', OTHER),
+  nf('caffeine', [], 'stimulant', OTHER),
   // Dramamine Non-Drowsy Naturals (CLINICAL.md §2.1).
   nf('ginger', [], 'herbal antiemetic', OTHER),
 ];
@@ -719,6 +720,10 @@ const COMBINATIONS: readonly CombinationProduct[] = [
   { name: 'Motrin PM', countries: US, ingredients: ['ibuprofen', 'diphenhydramine'] },
   { name: 'Aleve PM', countries: US, ingredients: ['naproxen', 'diphenhydramine'] },
   { name: 'Excedrin PM', countries: US, ingredients: ['acetaminophen', 'diphenhydramine'] },
+  // Store-brand "PM" analgesics named by their generic: step 7 applies to them too ("Ibuprofen PM" ≠ ibuprofen).
+  { name: 'Acetaminophen PM', countries: US, ingredients: ['acetaminophen', 'diphenhydramine'] },
+  { name: 'Ibuprofen PM', countries: US, ingredients: ['ibuprofen', 'diphenhydramine'] },
+  { name: 'Naproxen Sodium PM', countries: US, ingredients: ['naproxen', 'diphenhydramine'], synonyms: ['Naproxen PM'] },
   // NyQuil (Cold & Flu, Severe, HBP) and Coricidin HBP, CLINICAL.md §2.1.
   {
     name: 'NyQuil', countries: US, ingredients: ['doxylamine', 'acetaminophen', 'dextromethorphan'], sourceIds: S40,
@@ -737,6 +742,8 @@ const COMBINATIONS: readonly CombinationProduct[] = [
   },
   // Row 65: Actifed (+pseudoephedrine).
   { name: 'Actifed', countries: ['UK', 'AU', 'international'], ingredients: ['triprolidine', 'pseudoephedrine'] },
+  // Plain Excedrin, so that "Excedrin Extra Strength PM" reaches Excedrin PM (step 7): no antihistamine.
+  { name: 'Excedrin', countries: US, ingredients: ['acetaminophen', 'aspirin', 'caffeine'], synonyms: ['Excedrin Migraine'] },
   // Recognised so it never drifts to NyQuil: no antihistamine.
   { name: 'DayQuil', countries: US, ingredients: ['acetaminophen', 'dextromethorphan', 'phenylephrine'], synonyms: ['Vicks DayQuil'] },
   { name: 'Diclegis', countries: US, ingredients: ['doxylamine', 'pyridoxine'] },

@@ -72,7 +72,8 @@ export const SIG_WORDS: ReadonlySet<string> = new Set<string>([
   'bipolar', 'schizophrenia', 'restless', 'legs', 'leg', 'rls', 'seizure', 'seizures', 'neuropathy', 'neuropathic',
   'nerve', 'diabetes', 'diabetic', 'sugar', 'blood', 'pressure', 'cholesterol', 'thyroid', 'motion', 'sickness',
   'vertigo', 'dizziness', 'dizzy', 'arthritis', 'back', 'joint', 'joints', 'muscle', 'inflammation', 'infection',
-  'asthma', 'sore', 'throat', 'stomach', 'symptom', 'symptoms', 'relief', 'aid', 'prevention', 'prophylaxis',
+  'asthma', 'wheeze', 'wheezing', 'sore', 'throat', 'stomach', 'symptom', 'symptoms', 'relief', 'aid', 'prevention',
+  'prophylaxis', 'ponv', 'prolactinoma', 'parkinson', 'parkinsons', 'affected', 'area', 'last',
   // Instructions.
   'take', 'takes', 'taking', 'took', 'use', 'uses', 'used', 'using', 'apply', 'give', 'given', 'without', 'food',
   'meal', 'meals', 'water', 'milk', 'empty', 'breakfast', 'lunch', 'dinner', 'supper', 'before', 'after', 'directed',
@@ -94,6 +95,7 @@ export const SIG_WORDS: ReadonlySet<string> = new Set<string>([
   'drops', 'cream', 'spray', 'ointment', 'gel', 'gels', 'liqui', 'liquigels', 'liquicaps', 'caplet', 'caplets',
   'gelcap', 'gelcaps', 'chewable', 'chewables', 'dissolving', 'strip', 'strips', 'lozenge', 'lozenges', 'powder',
   'packet', 'sachet', 'pen', 'vial', 'inhaler', 'puff', 'puffs', 'rapid', 'release', 'extended', 'delayed', 'coated',
+  'gummy', 'gummies',
   // Store and maker names printed before a product name ("Vicks NyQuil", "Equate sleep aid").
   'vicks', 'equate', 'kirkland', 'walgreens', 'goodsense', 'careone', 'topcare', 'sunmark', 'signature',
 ]);
@@ -279,7 +281,7 @@ function resolveTargets(targets: readonly Target[], country: Country): Resolved 
     kind === 'combination'
       ? `${name} (combination: ${generics.join(' + ')})`
       : isLine && !options
-        ? `${name} (product line, read as its flagship ${generics.join(' + ')})`
+        ? `${name} product line`
         : name;
   const described =
     resolvedCountry && (countrySpecific || countryFallback) ? `${label} [${resolvedCountry} mapping]` : label;
@@ -696,7 +698,12 @@ function findHits(tokens: readonly MedicationToken[], country: Country): { hits:
           break;
         }
         if (PRODUCT_SUFFIXES.has(word)) {
-          if (j === next) strandedSuffix = tokens[j]!.raw;
+          if (j === next) {
+            strandedSuffix = tokens[j]!.raw;
+            covered[j] = 1;
+            uncovered--;
+            next++;
+          }
           break;
         }
         if (!SIG_WORDS.has(word) && !SALT_WORDS.has(word)) break;

@@ -32,11 +32,14 @@ const FREQUENCIES = [
   'stat', 'daily', 'nightly', 'weekly', 'monthly', 'once', 'twice', 'thrice', 'times', 'bedtime', 'needed',
   'required', 'every', 'each', 'per', 'day', 'days', 'night', 'nights', 'week', 'weeks', 'morning', 'evening',
   'at', 'as', 'by', 'a', 'an', 'in', 'the', 'and', 'or', 'with', 'w',
+  // Latin sigs used in the UK and Australia ("nocte", "mane", "ac", "pc"); "on" = omni nocte or English.
+  'nocte', 'mane', 'om', 'on', 'ac', 'pc',
 ] as const;
 
 // "sr"/"cr"/"la" are only ever suffixes here; no dictionary name contains them as a word.
 const RELEASE_SUFFIXES = [
   'xr', 'er', 'sr', 'cr', 'xl', 'la', 'dr', 'ir', 'cd', 'ec', 'mr', 'xrt', 'odt', 'soltab', 'zydis', 'retard', 'depot',
+  'solutab', 'fastab', 'fastabs',
 ] as const;
 
 // "Prilosec OTC" is Prilosec.
