@@ -168,11 +168,15 @@ describe('name matching step 7 and the §2.1 product lines', () => {
     },
   );
 
-  it('a product suffix after a line name that makes no known product asks for confirmation', () => {
-    const m = matchMedication('Dramamine Less');
-    expect(m).toMatchObject({ generic: 'dimenhydrinate', needsConfirmation: true });
-    expect(m.message).toContain("'Dramamine Less' is not a known product of Dramamine");
+  it('a PM or HBP suffix after a product-line name that makes no known product asks for confirmation', () => {
+    const m = matchMedication('Sudafed PM');
+    expect(m).toMatchObject({ status: 'not-flagged', generic: 'pseudoephedrine', needsConfirmation: true });
+    expect(m.message).toContain("'Sudafed PM' is not a known product of Sudafed");
     expect(m.unrecognizedWords).toBeUndefined();
+    // Ordinary words after such a name are not suffixes.
+    for (const line of ['Tylenol for severe pain', 'Tylenol all day', 'Dramamine for travel', 'Advil as needed, less often now']) {
+      expect(matchMedication(line).needsConfirmation, line).toBe(false);
+    }
   });
 
   it('product-line names do not shadow a drug or product name, and their options are consistent with the dictionary', () => {
@@ -332,7 +336,7 @@ describe('wording rule W-1 (CLINICAL.md §5): no directive verbs in any returned
     ...MEDICATION_DICTIONARY.drugs.flatMap((d) => [d.generic, ...d.brands.map((b) => b.name)]),
     ...MEDICATION_DICTIONARY.combinations.map((c) => c.name),
     ...MEDICATION_DICTIONARY.productLines.map((l) => l.name),
-    'Seroquil', 'Allegro', 'Benadril 25 mg', 'Dramamine Less', 'Tylenol + zolpidem', 'xyz', '', 'Unisome',
+    'Seroquil', 'Allegro', 'Benadril 25 mg', 'Sudafed PM', 'Tylenol + zolpidem', 'xyz', '', 'Unisome',
   ];
 
   it('every sentence of every message and advice item is free of directive verbs', () => {

@@ -1,6 +1,9 @@
 /**
- * Medication matcher (docs/CLINICAL.md §2 "Name matching"): normalise, exact match against generic,
- * brand, synonym and combination names, then Damerau-Levenshtein fuzzy match with confirmation.
+ * Medication matcher (docs/CLINICAL.md §2 "Name matching", knowledge base 1.1): normalise, exact match
+ * against generic, brand, synonym, combination and product-line names (step 7: a "PM"/"HBP" suffix
+ * belongs to the name, a bare line name is read as its flagship pending confirmation, a shared variant
+ * name is asked about), then Damerau-Levenshtein fuzzy match with confirmation, on drug-name words only
+ * (never on the sig words of SIG_WORDS). §2.2 drugs carry `b12Risk`.
  *
  * Pure and synchronous. Everything that depends only on the dictionary is built once at module load:
  * the exact-name index (with each name already resolved for every known country, and the message
@@ -620,8 +623,11 @@ type Hit =
       readonly line?: { readonly name: string; readonly note: string; readonly sourceIds: readonly string[] };
     };
 
-/** Step 7 suffixes: after a brand they belong to its name ("Tylenol PM" ≠ "Tylenol"). */
-const PRODUCT_SUFFIXES = new Set<string>(['pm', 'hbp', 'nighttime', 'original', 'less', 'non', 'all', 'severe']);
+/**
+ * Step 7 suffixes that are a product name on their own ("Tylenol PM" ≠ "Tylenol"). "Less Drowsy",
+ * "Non-Drowsy" and "Original" are matched as whole names; their words alone are too common to count.
+ */
+const PRODUCT_SUFFIXES = new Set<string>(['pm', 'hbp']);
 
 function normSpan(tokens: readonly MedicationToken[], start: number, length: number): string {
   let out = tokens[start]!.norm;
