@@ -50,6 +50,7 @@ describe('medication dictionary data', () => {
     const names = [
       ...drugs.flatMap((d) => [d.generic, ...d.synonyms, ...d.brands.map((b) => b.name)]),
       ...combinations.flatMap((c) => [c.name, ...(c.synonyms ?? [])]),
+      ...MEDICATION_DICTIONARY.productLines.flatMap((l) => [l.name, ...(l.synonyms ?? [])]),
     ];
     for (const n of names) expect(normalizeMedicationName(n), n).not.toBe('');
   });
@@ -94,6 +95,14 @@ describe('medication dictionary data', () => {
       for (const g of c.ingredients) expect(generics.has(g), `${c.name}: ${g}`).toBe(true);
       expect(c.countries.length, c.name).toBeGreaterThan(0);
     }
+  });
+
+  it('§2.2 drugs carry b12Risk and cite S41; no flagged drug carries it', () => {
+    const b12 = drugs.filter((d) => !d.flagged && d.b12Risk);
+    expect(b12.map((d) => d.generic).sort()).toEqual(
+      ['dexlansoprazole', 'esomeprazole', 'lansoprazole', 'metformin', 'omeprazole', 'pantoprazole', 'rabeprazole'],
+    );
+    for (const d of b12) expect(d.flagged ? [] : d.sourceIds, d.generic).toContain('S41');
   });
 
   it('is plain serialisable data', () => {

@@ -152,7 +152,13 @@ export interface MedicationMatch {
   ingredients: string[];
   /** The dictionary name matched, as written in the dictionary (e.g. "Benadryl"). */
   matchedName: string | null;
+  /** A product-line name (Unisom, Coricidin HBP, Dramamine Non-Drowsy) reports 'brand'. */
   matchKind: MatchKind | null;
+  /**
+   * True for a near spelling (fuzzy), an ambiguous entry, a bare product-line name read as its
+   * flagship (Unisom, Coricidin HBP) and a PM/HBP suffix that makes no known product. A flagged entry
+   * with this set is flagged pending confirmation.
+   */
   needsConfirmation: boolean;
   /** For brand/combination matches: the country whose mapping was used. */
   country: string | null;
