@@ -198,6 +198,10 @@ interface Resolved {
   readonly note: string | null;
   /** Sources of the product's composition (S40, S41), added to the ingredients' own. */
   readonly productSourceIds: readonly string[];
+  /** For a flagged resolution alone on its line: its flagged drugs' and its product's sources, sorted. */
+  readonly flaggedSourceIds: readonly string[];
+  /** Drug class of the ingredient `generic` names, for a not-flagged result. */
+  readonly genericClass: string | null;
   readonly b12Risk: B12Risk | null;
 }
 
@@ -316,6 +320,8 @@ function resolveTargets(targets: readonly Target[], country: Country): Resolved 
     options,
     note,
     productSourceIds,
+    flaggedSourceIds: sortSourceIds([...flagged.flatMap((d) => d.sourceIds), ...productSourceIds]),
+    genericClass: lead ? lead.drugClass : null,
     b12Risk,
   };
 }
@@ -902,7 +908,7 @@ function recognisedMatch(
     country: r.country,
     candidates: f.candidates,
     status,
-    drugClass: lead ? lead.drugClass : (r.ingredients.find((d) => d.generic === r.generic)?.drugClass ?? null),
+    drugClass: lead ? lead.drugClass : r.genericClass,
     mechanism: lead ? lead.mechanism : null,
     evidence: lead ? lead.evidence : null,
     evidenceNote: lead ? lead.evidenceNote : null,
@@ -937,13 +943,11 @@ function buildMatch(
 
   const ingredients: string[] = [];
   const allFlagged: FlaggedDrugEntry[] = [];
-  const productSourceIds: string[] = [];
   let b12Risk: B12Risk | null = null;
   for (const h of hits) {
     if (h.mode === 'ambiguous') continue;
     for (const d of h.resolved.ingredients) if (!ingredients.includes(d.generic)) ingredients.push(d.generic);
     for (const d of h.resolved.flagged) if (!allFlagged.includes(d)) allFlagged.push(d);
-    for (const id of h.resolved.productSourceIds) productSourceIds.push(id);
     b12Risk ??= h.resolved.b12Risk;
   }
   let alsoText = '';
@@ -1018,9 +1022,12 @@ function buildMatch(
     const multi =
       allFlagged.length > 1 ? ` Flagged ingredients: ${allFlagged.map((d) => `${d.generic} (${d.mechanism})`).join(', ')}.` : '';
     const sourceIds =
-      allFlagged.length === 1 && productSourceIds.length === 0
-        ? textOf(allFlagged[0]!).sourceIds.slice()
-        : sortSourceIds([...allFlagged.flatMap((d) => d.sourceIds), ...productSourceIds]);
+      hits.length === 1
+        ? r.flaggedSourceIds.slice()
+        : sortSourceIds([
+            ...allFlagged.flatMap((d) => d.sourceIds),
+            ...hits.flatMap((h) => (h.mode === 'ambiguous' ? [] : h.resolved.productSourceIds)),
+          ]);
     const m = recognisedMatch(
       input,
       normalized,

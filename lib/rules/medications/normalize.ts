@@ -99,9 +99,10 @@ function gluedNameLength(s: string): number {
   return i >= MIN_GLUED_NAME && i < s.length && isDigit(s.charCodeAt(i)) ? i : 0;
 }
 
-/** Per-line state: whether the previous word makes a following "pm" a time of day. */
+/** Per-line state: the previous word (kept or dropped), which can make a following "pm" a time of day. */
 interface LineState {
-  timeContext: boolean;
+  prev: string;
+  prevAfterColon: boolean;
 }
 
 /** A clock hour ("9" in "9 PM") or minutes after a colon ("30" in "8:30 PM"). */
@@ -114,12 +115,21 @@ function isClockNumber(norm: string, afterColon: boolean): boolean {
  * Keeps one [a-z0-9]+ word unless it is a dose, route, frequency, release-suffix or quantity token or a
  * clock "pm"; a dose glued to a name is split off first.
  */
-function keep(kept: MedicationToken[], norm: string, raw: string, state: LineState, afterColon: boolean): void {
-  const timeContext = state.timeContext;
-  state.timeContext = TIME_WORDS.has(norm) || isClockNumber(norm, afterColon);
+function keep(
+  kept: MedicationToken[],
+  norm: string,
+  raw: string,
+  state: LineState,
+  afterColon: boolean,
+  hasDigit: boolean,
+): void {
+  const prev = state.prev;
+  const prevAfterColon = state.prevAfterColon;
+  state.prev = norm;
+  state.prevAfterColon = afterColon;
   if (DROP.has(norm) || isQuantity(norm)) return;
-  if (norm === 'pm' && timeContext) return;
-  const glued = gluedNameLength(norm);
+  if (norm === 'pm' && prev !== '' && (TIME_WORDS.has(prev) || isClockNumber(prev, prevAfterColon))) return;
+  const glued = hasDigit ? gluedNameLength(norm) : 0;
   if (glued > 0) {
     const name = norm.slice(0, glued);
     if (DROP.has(name)) return;
@@ -132,15 +142,27 @@ function keep(kept: MedicationToken[], norm: string, raw: string, state: LineSta
 /** "P.M." / "P.M" → "PM", "q.h.s." → "qhs": single letters joined by dots, on a word boundary. */
 const DOTTED = /(^|[^A-Za-z0-9])((?:[A-Za-z]\.){2,}|(?:[A-Za-z]\.)+[A-Za-z](?![A-Za-z0-9]))/g;
 
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 function undot(line: string): string {
-  if (line.indexOf('.') < 0) return line;
+  // Cheap pre-check (decimals such as "0.25" are common): a letter, a dot, then a letter.
+  let dotted = false;
+  for (let i = line.indexOf('.'); i > 0 && i < line.length - 1; i = line.indexOf('.', i + 1)) {
+    if (isAsciiLetter(line.charCodeAt(i - 1)) && isAsciiLetter(line.charCodeAt(i + 1))) {
+      dotted = true;
+      break;
+    }
+  }
+  if (!dotted) return line;
   return line.replace(DOTTED, (_m, pre: string, abbr: string) => pre + abbr.replace(/\./g, ''));
 }
 
 /** General path (any Unicode): the definition the ASCII fast path below must agree with. */
 function tokenizeUnicode(line: string): MedicationToken[] {
   const kept: MedicationToken[] = [];
-  const state: LineState = { timeContext: false };
+  const state: LineState = { prev: '', prevAfterColon: false };
   // Split the original text first so each kept token can be quoted back as typed.
   const words = line.split(/([^\p{L}\p{N}]+)/u);
   for (let w = 0; w < words.length; w += 2) {
@@ -153,7 +175,7 @@ function tokenizeUnicode(line: string): MedicationToken[] {
       .toLowerCase();
     for (const norm of folded.split(/[^a-z0-9]+/)) {
       if (norm === '') continue;
-      keep(kept, norm, raw, state, afterColon);
+      keep(kept, norm, raw, state, afterColon, /\d/.test(norm));
     }
   }
   return kept;
@@ -172,10 +194,11 @@ export function tokenizeMedicationLine(input: string): MedicationToken[] {
   if (typeof input !== 'string') return [];
   const line = undot(input);
   const kept: MedicationToken[] = [];
-  const state: LineState = { timeContext: false };
+  const state: LineState = { prev: '', prevAfterColon: false };
   const n = line.length;
   let start = -1; // start of the current word, -1 between words
   let upper = false; // current word has an upper-case letter
+  let digit = false; // current word has a digit
   for (let i = 0; i <= n; i++) {
     const c = i < n ? line.charCodeAt(i) : 32;
     if (c >= 128) return tokenizeUnicode(line);
@@ -183,13 +206,18 @@ export function tokenizeMedicationLine(input: string): MedicationToken[] {
       if (start < 0) {
         start = i;
         upper = false;
+        digit = false;
       }
+      if (c <= 57) digit = true;
     } else if (c >= 65 && c <= 90) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        digit = false;
+      }
       upper = true;
     } else if (start >= 0) {
       const raw = line.slice(start, i);
-      keep(kept, upper ? raw.toLowerCase() : raw, raw, state, start > 0 && line.charCodeAt(start - 1) === 58);
+      keep(kept, upper ? raw.toLowerCase() : raw, raw, state, start > 0 && line.charCodeAt(start - 1) === 58, digit);
       start = -1;
     }
   }
