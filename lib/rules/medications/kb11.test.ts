@@ -282,6 +282,12 @@ describe('glued doses and tall-man lettering (step 1)', () => {
     );
   });
 
+  it('dotted abbreviations are joined wherever they are on the line', () => {
+    expect(normalizeMedicationName('.5 tab Tylenol P.M. q.h.s.')).toBe('tylenol pm');
+    expect(normalizeMedicationName('Tylenol P.M. – 2 tabs')).toBe('tylenol pm');
+    expect(normalizeMedicationName('Dr. Smith: Tylenol 0.5 g')).toBe('smith tylenol');
+  });
+
   it('short letter-digit names are not split (vitamin B12, D3, CoQ10)', () => {
     expect(normalizeMedicationName('vitamin B12 1000 mcg')).toBe('vitamin b12');
     expect(normalizeMedicationName('vitamin D3')).toBe('vitamin d3');

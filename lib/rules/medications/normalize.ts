@@ -149,8 +149,8 @@ function isAsciiLetter(c: number): boolean {
 function undot(line: string): string {
   // Cheap pre-check (decimals such as "0.25" are common): a letter, a dot, then a letter.
   let dotted = false;
-  for (let i = line.indexOf('.'); i > 0 && i < line.length - 1; i = line.indexOf('.', i + 1)) {
-    if (isAsciiLetter(line.charCodeAt(i - 1)) && isAsciiLetter(line.charCodeAt(i + 1))) {
+  for (let i = line.indexOf('.'); i >= 0 && i < line.length - 1; i = line.indexOf('.', i + 1)) {
+    if (i > 0 && isAsciiLetter(line.charCodeAt(i - 1)) && isAsciiLetter(line.charCodeAt(i + 1))) {
       dotted = true;
       break;
     }
