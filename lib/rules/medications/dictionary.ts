@@ -1,12 +1,14 @@
 /**
- * Medication dictionary: the 54-row table, the "Not flagged" list and a short list of common drugs
- * from docs/CLINICAL.md §2, as plain serialisable data. Rules read this; nothing here computes.
+ * Medication dictionary (knowledge base 1.1): the 67-row table, the "Not flagged" list, the §2.1 product
+ * lines and combinations, the §2.2 B12-depletion drugs and a short list of common drugs from
+ * docs/CLINICAL.md §2, as plain serialisable data. Rules read this; nothing here computes.
  *
  * Brand countries: the table's "US" column maps to 'US'; its "international" column maps to 'UK' where
  * the brand is a UK brand and to 'international' otherwise. Only Sominex needs per-country resolution
  * today; the country lists exist so more such brands can be added without changing the matcher.
  */
 import type {
+  B12Risk,
   BrandName,
   CombinationProduct,
   Country,
@@ -14,6 +16,7 @@ import type {
   FlaggedDrugEntry,
   MedicationDictionary,
   NotFlaggedDrugEntry,
+  ProductLine,
 } from './types';
 
 const US: readonly Country[] = ['US'];
@@ -42,6 +45,14 @@ const WHY_DA = 'Central dopamine D2 blockade; RLS onset or worsening is reported
 const WHY_DA_H1 = 'Central D2 blockade plus central H1 antagonism; case reports of provoked or worsened RLS [S17].';
 const WHY_H1 = 'Centrally acting first-generation H1 antagonist; sedating antihistamines can provoke or worsen RLS [S17].';
 const WHY_5HT = 'Serotonergic effect that may inhibit dopaminergic tone; new or worse RLS on antidepressants is uncommon [S15].';
+const WHY_DA_CLASS = 'Central dopamine D2 blockade; flagged by class, as drug-induced RLS is reported with neuroleptics [S17].';
+const WHY_PARTIAL_AGONIST =
+  'D2/D3 partial agonist; flagged by class by analogy with the pharmacovigilance signal for aripiprazole [S16].';
+// Rows 62-63: the "as for 51" inside "as for 62" written out.
+const ALT_ERGOT = `for RLS: ${ALT_AUG}; other indications: prescriber-led, flag only as augmentation context`;
+const AUG_CONTEXT = 'augmentation is possible with continued dopaminergic exposure; relevant if RLS worsened after the start';
+// CLINICAL.md §2.1, Dramamine row.
+const DRAMAMINE_NOTE = 'Less Drowsy = meclizine, Non-Drowsy = ginger';
 const WHY_AUG =
   'Dopaminergic RLS therapy: worsening on treatment (earlier onset, more intense, spreading e.g. to the arms) suggests augmentation; AASM 2024 suggests against standard use [S1].';
 
@@ -133,7 +144,7 @@ const FLAGGED: readonly FlaggedDrugEntry[] = [
     generic: 'quetiapine', row: 13, flagged: true,
     brands: [b('Seroquel', WIDE), b('Seroquel XR', US)],
     synonyms: [], drugClass: 'atypical antipsychotic', mechanism: 'DA+H1', evidence: 'C', evidenceNote: null,
-    alternative: 'psychiatry-led; if used off-label for sleep, review the indication',
+    alternative: 'psychiatry-led; if used off-label for sleep, a review of the indication may be considered',
     sourceIds: ['S17'], rationale: WHY_DA_H1,
   },
   {
@@ -327,6 +338,7 @@ const FLAGGED: readonly FlaggedDrugEntry[] = [
       }),
       b('ZzzQuil', US),
       b('Unisom SleepGels', US),
+      b('Unisom SleepMelts', US),
       b('Sominex', US),
       b('Nytol', ['UK', 'US', 'international']),
     ],
@@ -354,13 +366,20 @@ const FLAGGED: readonly FlaggedDrugEntry[] = [
   },
   {
     generic: 'dimenhydrinate', row: 43, flagged: true,
-    brands: [b('Dramamine', ['US', 'CA']), b('Gravol', CA)],
+    brands: [
+      b('Dramamine', ['US', 'CA'], { note: DRAMAMINE_NOTE }),
+      b('Dramamine Original', ['US', 'CA'], { note: DRAMAMINE_NOTE }),
+      b('Gravol', CA),
+    ],
     synonyms: [], drugClass: '1st-gen H1', mechanism: 'H1', evidence: 'C', evidenceNote: null,
     alternative: 'non-drug motion-sickness measures; clinician choice', sourceIds: ['S17'], rationale: WHY_H1,
   },
   {
     generic: 'meclizine', row: 44, flagged: true,
-    brands: [b('Antivert', US), b('Bonine', US), b('Dramamine Less Drowsy', US)],
+    brands: [
+      b('Antivert', US), b('Bonine', US), b('Dramamine Less Drowsy', US), b('Dramamine All Day', US),
+      b('Dramamine All Day Less Drowsy', US),
+    ],
     synonyms: ['meclozine'], drugClass: '1st-gen H1', mechanism: 'H1', evidence: 'D', evidenceNote: null,
     alternative: 'vestibular rehab, per clinician', sourceIds: ['S17'], rationale: WHY_H1,
   },
@@ -442,6 +461,109 @@ const FLAGGED: readonly FlaggedDrugEntry[] = [
     synonyms: [], drugClass: 'dopamine agonist patch', mechanism: 'AUG', evidence: 'A', evidenceNote: null,
     alternative: ALT_AUG, sourceIds: ['S1'], rationale: WHY_AUG,
   },
+
+  // --- Rows 55-67 (added in KB 1.1) ---
+  {
+    generic: 'thioridazine', row: 55, flagged: true,
+    brands: [b('Mellaril', US, { discontinued: true }), b('Melleril', INTL)],
+    synonyms: [], drugClass: 'typical antipsychotic', mechanism: 'DA', evidence: 'C', evidenceNote: 'C (PV signal [V S16])',
+    alternative: ALT_PSYCH, sourceIds: ['S16', 'S17'],
+    rationale: 'Central D2 blockade; named in the neuroleptic pharmacovigilance signal for RLS (reporting odds ratio 17.8) [S16].',
+  },
+  {
+    generic: 'trifluoperazine', row: 56, flagged: true,
+    brands: [b('Stelazine', US)],
+    synonyms: [], drugClass: 'typical antipsychotic', mechanism: 'DA', evidence: 'D', evidenceNote: 'D (class [V S17])',
+    alternative: ALT_PSYCH, sourceIds: ['S17'], rationale: WHY_DA_CLASS,
+  },
+  {
+    generic: 'pimozide', row: 57, flagged: true,
+    brands: [b('Orap', US)],
+    synonyms: [], drugClass: 'typical antipsychotic', mechanism: 'DA', evidence: 'D', evidenceNote: 'D (class [V S17])',
+    alternative: 'psychiatry/neurology-led', sourceIds: ['S17'], rationale: WHY_DA_CLASS,
+  },
+  {
+    generic: 'asenapine', row: 58, flagged: true,
+    brands: [b('Saphris', US), b('Secuado', US), b('Sycrest', UK_INTL)],
+    synonyms: [], drugClass: 'atypical antipsychotic', mechanism: 'DA', evidence: 'D', evidenceNote: 'D (case report [V S39])',
+    alternative: ALT_PSYCH, sourceIds: ['S39'],
+    rationale: 'Central D2 blockade; a published case of asenapine-induced RLS [S39].',
+  },
+  {
+    generic: 'cariprazine', row: 59, flagged: true,
+    brands: [b('Vraylar', US), b('Reagila', UK_INTL)],
+    synonyms: [], drugClass: 'D2/D3 partial agonist', mechanism: 'DA', evidence: 'D',
+    evidenceNote: 'D (class; cf. aripiprazole PV signal [V S16])', alternative: ALT_PSYCH, sourceIds: ['S16', 'S17'],
+    rationale: WHY_PARTIAL_AGONIST,
+  },
+  {
+    // The table's "as 59" is written out so the note reads on its own.
+    generic: 'brexpiprazole', row: 60, flagged: true,
+    brands: [b('Rexulti', US)],
+    synonyms: [], drugClass: 'D2 partial agonist', mechanism: 'DA', evidence: 'D',
+    evidenceNote: 'D (class, as cariprazine: cf. aripiprazole PV signal [V S16])', alternative: ALT_PSYCH, sourceIds: ['S16', 'S17'],
+    rationale: WHY_PARTIAL_AGONIST,
+  },
+  {
+    generic: 'iloperidone', row: 61, flagged: true,
+    brands: [b('Fanapt', US)],
+    synonyms: [], drugClass: 'atypical antipsychotic', mechanism: 'DA', evidence: 'D', evidenceNote: 'D (class [V S17])',
+    alternative: ALT_PSYCH, sourceIds: ['S17'], rationale: WHY_DA_CLASS,
+  },
+  {
+    generic: 'lumateperone', row: 61, flagged: true,
+    brands: [b('Caplyta', US)],
+    synonyms: [], drugClass: 'atypical antipsychotic', mechanism: 'DA', evidence: 'D', evidenceNote: 'D (class [V S17])',
+    alternative: ALT_PSYCH, sourceIds: ['S17'], rationale: WHY_DA_CLASS,
+  },
+  {
+    generic: 'bromocriptine', row: 62, flagged: true,
+    brands: [b('Parlodel', US), b('Cycloset', US)],
+    synonyms: [], drugClass: 'ergot dopamine agonist', mechanism: 'AUG', evidence: 'D', evidenceNote: 'D (class)',
+    alternative: ALT_ERGOT, sourceIds: ['S1'],
+    rationale:
+      'Dopamine agonist: continued dopaminergic exposure can cause augmentation (class inference from the AASM statement on dopaminergic therapy) [S1].',
+    contextNote: AUG_CONTEXT,
+  },
+  {
+    generic: 'cabergoline', row: 63, flagged: true,
+    brands: [b('Dostinex', US), b('Cabaser', UK_INTL)],
+    synonyms: [], drugClass: 'ergot dopamine agonist', mechanism: 'AUG', evidence: 'B',
+    evidenceNote: 'B (one RCT, CALDIR: stopped for augmentation 4.0 % at 30 weeks [V S39]; valvulopathy, rarely used [V S5])',
+    alternative: ALT_ERGOT, sourceIds: ['S1', 'S5', 'S39'],
+    rationale:
+      'Dopamine agonist: in one RCT (CALDIR) 4.0 % stopped cabergoline for augmentation within 30 weeks [S39]; rarely used for RLS because of valvulopathy [S5].',
+    contextNote: AUG_CONTEXT,
+  },
+  {
+    generic: 'carbinoxamine', row: 64, flagged: true,
+    brands: [b('Karbinal ER', US), b('RyVent', US)],
+    synonyms: [], drugClass: '1st-gen H1', mechanism: 'H1', evidence: 'D', evidenceNote: 'D (class, AASM GPS 2 [NV])',
+    alternative: ALT_2GEN_H1, sourceIds: ['S1', 'S17'],
+    rationale: 'Centrally acting first-generation H1 antagonist; flagged by class (AASM good-practice statement [NV]; drug-induced RLS review [S17]).',
+  },
+  {
+    // Actifed (+pseudoephedrine) is in COMBINATIONS.
+    generic: 'triprolidine', row: 65, flagged: true,
+    brands: [b('Zymine', US)],
+    synonyms: [], drugClass: '1st-gen H1', mechanism: 'H1', evidence: 'D', evidenceNote: 'D (class)',
+    alternative: ALT_2GEN_H1, sourceIds: ['S17'], rationale: WHY_H1,
+  },
+  {
+    generic: 'dexchlorpheniramine', row: 66, flagged: true,
+    brands: [b('RyClora', US), b('Polaramine', ['AU', 'international'])],
+    synonyms: ['dexchlorphenamine'], drugClass: '1st-gen H1', mechanism: 'H1', evidence: 'D', evidenceNote: 'D (class)',
+    alternative: ALT_2GEN_H1, sourceIds: ['S17'], rationale: WHY_H1,
+  },
+  {
+    generic: 'doxepin', row: 67, flagged: true,
+    brands: [b('Silenor', US), b('Sinequan', US, { discontinued: true }), b('Zonalon', US), b('Prudoxin', US)],
+    synonyms: [], drugClass: 'TCA; low-dose H1 hypnotic', mechanism: 'H1', mechanismNote: 'H1 (+5HT at antidepressant doses)',
+    evidence: 'D', evidenceNote: 'D (class; did not aggravate PLMs in one study [V S15])',
+    alternative: 'sleep: CBT-I; depression: bupropion', sourceIds: ['S15', 'S17'],
+    rationale:
+      'Central H1 antagonism at hypnotic doses (3-6 mg), plus serotonergic effect at antidepressant doses; flagged by class, although doxepin did not aggravate periodic limb movements in one study [S15].',
+  },
 ];
 
 // --- Not flagged: CLINICAL.md §2 "Not flagged" list ---------------------------------------------
@@ -451,7 +573,12 @@ const nf = (
   brands: readonly BrandName[],
   drugClass: string,
   note: string,
-  extra?: { synonyms?: readonly string[]; sourceIds?: NotFlaggedDrugEntry['sourceIds']; listedInClinical?: boolean },
+  extra?: {
+    synonyms?: readonly string[];
+    sourceIds?: NotFlaggedDrugEntry['sourceIds'];
+    listedInClinical?: boolean;
+    b12Risk?: NotFlaggedDrugEntry['b12Risk'];
+  },
 ): NotFlaggedDrugEntry => ({
   generic,
   flagged: false,
@@ -461,6 +588,7 @@ const nf = (
   note,
   sourceIds: extra?.sourceIds ?? [],
   listedInClinical: extra?.listedInClinical ?? false,
+  ...(extra?.b12Risk ? { b12Risk: extra.b12Risk } : {}),
 });
 
 const LISTED = { listedInClinical: true } as const;
@@ -497,7 +625,6 @@ const NOT_FLAGGED_LISTED: readonly NotFlaggedDrugEntry[] = [
 const OTHER = 'Not on the RLS-provoking list.';
 
 const NOT_FLAGGED_COMMON: readonly NotFlaggedDrugEntry[] = [
-  nf('metformin', [b('Glucophage', WIDE)], 'biguanide', OTHER),
   nf('lisinopril', [b('Zestril', WIDE), b('Prinivil', US)], 'ACE inhibitor', OTHER),
   nf('losartan', [b('Cozaar', WIDE)], 'angiotensin receptor blocker', OTHER),
   nf('amlodipine', [b('Norvasc', WIDE), b('Istin', UK)], 'dihydropyridine calcium-channel blocker', OTHER),
@@ -513,8 +640,6 @@ const NOT_FLAGGED_COMMON: readonly NotFlaggedDrugEntry[] = [
   nf('warfarin', [b('Coumadin', ['US', 'CA']), b('Marevan', INTL)], 'vitamin K antagonist', OTHER),
   nf('levothyroxine', [b('Synthroid', ['US', 'CA']), b('Levoxyl', US), b('Eltroxin', ['UK', 'CA', 'international'])],
     'thyroid hormone', OTHER, { synonyms: ['l-thyroxine', 'thyroxine'] }),
-  nf('omeprazole', [b('Prilosec', US), b('Losec', ['UK', 'CA', 'international'])], 'proton-pump inhibitor', OTHER),
-  nf('pantoprazole', [b('Protonix', US), b('Pantoloc', CA)], 'proton-pump inhibitor', OTHER),
   nf('sevelamer', [b('Renvela', WIDE), b('Renagel', WIDE)], 'phosphate binder', OTHER),
   nf('calcitriol', [b('Rocaltrol', WIDE)], 'active vitamin D', OTHER),
   nf('epoetin alfa', [b('Epogen', US), b('Procrit', US), b('Eprex', ['UK', 'CA', 'international'])],
@@ -529,25 +654,98 @@ const NOT_FLAGGED_COMMON: readonly NotFlaggedDrugEntry[] = [
   nf('pyridoxine', [], 'vitamin B6', OTHER, { synonyms: ['vitamin b6'] }),
   nf('dextromethorphan', [b('Delsym', US)], 'antitussive', OTHER),
   nf('entacapone', [b('Comtan', WIDE)], 'COMT inhibitor', OTHER),
-  nf('melatonin', [], 'sleep aid', OTHER),
+  nf('melatonin', [b('ZzzQuil Pure Zzzs', US), b('Circadin', UK_INTL)], 'sleep aid', OTHER),
   nf('gabapentin enacarbil', [b('Horizant', US)], 'α2δ ligand', 'Not on the RLS list; an AASM-recommended RLS treatment [V2].',
     { sourceIds: ['S1'] }),
   nf('ferrous sulfate', [b('Feosol', US)], 'oral iron', OTHER, { synonyms: ['ferrous sulphate'] }),
   nf('iron sucrose', [b('Venofer', WIDE)], 'intravenous iron', OTHER),
   nf('ferric carboxymaltose', [b('Injectafer', US), b('Ferinject', ['UK', 'international'])], 'intravenous iron', OTHER),
+  // Decongestants: partners in cold products (Actifed, NyQuil Severe, DayQuil).
+  nf('pseudoephedrine', [b('Sudafed', ['US', 'UK', 'CA', 'AU'])], 'decongestant', OTHER),
+  nf('phenylephrine', [b('Sudafed PE', US)], 'decongestant', OTHER),
+  nf('caffeine', [], 'stimulant', OTHER),
+  // Dramamine Non-Drowsy Naturals (CLINICAL.md §2.1).
+  nf('ginger', [], 'herbal antiemetic', OTHER),
+];
+
+// --- Not flagged: B12-depletion drugs, CLINICAL.md §2.2 ------------------------------------------
+
+const METFORMIN_NOTE =
+  'Not on the RLS-provoking list; long-term metformin can lower vitamin B12 (ADA 2025: periodic B12 measurement) [S41].';
+const PPI_NOTE =
+  'Not on the RLS-provoking list; long-term proton-pump inhibitor use can lower vitamin B12 (US labels: B12 is suggested if used long term, e.g., >3 years) [S41].';
+const B12_METFORMIN = { b12Risk: 'metformin', sourceIds: ['S41'] } as const;
+const B12_PPI = { b12Risk: 'ppi', sourceIds: ['S41'] } as const;
+const PPI_CLASS = 'proton-pump inhibitor';
+
+const NOT_FLAGGED_B12: readonly NotFlaggedDrugEntry[] = [
+  nf('metformin', [
+    b('Glucophage', WIDE), b('Glumetza', ['US', 'CA']), b('Fortamet', US), b('Riomet', US), b('Diabex', ['AU']),
+  ], 'biguanide', METFORMIN_NOTE, B12_METFORMIN),
+  nf('omeprazole', [b('Prilosec', US), b('Losec', ['UK', 'CA', 'AU', 'international'])], PPI_CLASS, PPI_NOTE, B12_PPI),
+  nf('esomeprazole', [b('Nexium', WIDE)], PPI_CLASS, PPI_NOTE, B12_PPI),
+  nf('lansoprazole', [b('Prevacid', ['US', 'CA']), b('Zoton', UK)], PPI_CLASS, PPI_NOTE, B12_PPI),
+  nf('dexlansoprazole', [b('Dexilant', ['US', 'CA'])], PPI_CLASS, PPI_NOTE, B12_PPI),
+  nf('pantoprazole', [b('Protonix', US), b('Pantoloc', CA), b('Tecta', CA), b('Somac', ['AU'])], PPI_CLASS, PPI_NOTE, B12_PPI),
+  nf('rabeprazole', [b('AcipHex', US), b('Pariet', ['UK', 'CA', 'AU', 'international'])], PPI_CLASS, PPI_NOTE, B12_PPI),
+];
+
+// Other ingredients of the §2.2 combination products, so each combination resolves completely.
+const NOT_FLAGGED_PARTNERS: readonly NotFlaggedDrugEntry[] = [
+  nf('sitagliptin', [b('Januvia', WIDE)], 'DPP-4 inhibitor', OTHER),
+  nf('linagliptin', [b('Tradjenta', ['US', 'CA']), b('Trajenta', ['UK', 'AU', 'international'])], 'DPP-4 inhibitor', OTHER),
+  nf('alogliptin', [b('Nesina', ['US', 'CA']), b('Vipidia', UK)], 'DPP-4 inhibitor', OTHER),
+  nf('saxagliptin', [b('Onglyza', WIDE)], 'DPP-4 inhibitor', OTHER),
+  nf('glyburide', [], 'sulfonylurea', OTHER, { synonyms: ['glibenclamide'] }),
+  nf('pioglitazone', [b('Actos', WIDE)], 'thiazolidinedione', OTHER),
+  nf('canagliflozin', [b('Invokana', WIDE)], 'SGLT2 inhibitor', OTHER),
+  nf('dapagliflozin', [b('Farxiga', US), b('Forxiga', ['UK', 'CA', 'AU', 'international'])], 'SGLT2 inhibitor', OTHER),
+  nf('empagliflozin', [b('Jardiance', WIDE)], 'SGLT2 inhibitor', OTHER),
+  nf('ertugliflozin', [b('Steglatro', WIDE)], 'SGLT2 inhibitor', OTHER),
+  nf('sodium bicarbonate', [], 'antacid', OTHER),
 ];
 
 // --- Combination products ----------------------------------------------------------------------
 // Single-ingredient line extensions (ZzzQuil, Unisom SleepGels/SleepTabs, Dramamine Less Drowsy,
 // Sinemet, Madopar) are brands of their generic above, not combinations.
 
+const S40: CombinationProduct['sourceIds'] = ['S40'];
+const S41: CombinationProduct['sourceIds'] = ['S41'];
+
 const COMBINATIONS: readonly CombinationProduct[] = [
-  { name: 'Tylenol PM', countries: ['US', 'CA'], ingredients: ['acetaminophen', 'diphenhydramine'] },
-  { name: 'Advil PM', countries: ['US', 'CA'], ingredients: ['ibuprofen', 'diphenhydramine'] },
+  // CLINICAL.md §2.1: "PM" analgesics (Aleve/Motrin/Excedrin PM composition [NV]).
+  { name: 'Tylenol PM', countries: ['US', 'CA'], ingredients: ['acetaminophen', 'diphenhydramine'], sourceIds: S40 },
+  { name: 'Advil PM', countries: ['US', 'CA'], ingredients: ['ibuprofen', 'diphenhydramine'], sourceIds: S40 },
+  { name: 'Unisom PM Pain', countries: US, ingredients: ['acetaminophen', 'diphenhydramine'], sourceIds: S40 },
   { name: 'Motrin PM', countries: US, ingredients: ['ibuprofen', 'diphenhydramine'] },
   { name: 'Aleve PM', countries: US, ingredients: ['naproxen', 'diphenhydramine'] },
   { name: 'Excedrin PM', countries: US, ingredients: ['acetaminophen', 'diphenhydramine'] },
-  { name: 'NyQuil', countries: US, ingredients: ['doxylamine', 'acetaminophen', 'dextromethorphan'] },
+  // Store-brand "PM" analgesics named by their generic: step 7 applies to them too ("Ibuprofen PM" ≠ ibuprofen).
+  { name: 'Acetaminophen PM', countries: US, ingredients: ['acetaminophen', 'diphenhydramine'] },
+  { name: 'Ibuprofen PM', countries: US, ingredients: ['ibuprofen', 'diphenhydramine'] },
+  { name: 'Naproxen Sodium PM', countries: US, ingredients: ['naproxen', 'diphenhydramine'], synonyms: ['Naproxen PM'] },
+  // NyQuil (Cold & Flu, Severe, HBP) and Coricidin HBP, CLINICAL.md §2.1.
+  {
+    name: 'NyQuil', countries: US, ingredients: ['doxylamine', 'acetaminophen', 'dextromethorphan'], sourceIds: S40,
+    synonyms: ['NyQuil Cold & Flu', 'Vicks NyQuil', 'Vicks NyQuil Cold & Flu'],
+  },
+  {
+    name: 'NyQuil Severe', countries: US, ingredients: ['doxylamine', 'acetaminophen', 'dextromethorphan', 'phenylephrine'],
+    sourceIds: S40, synonyms: ['NyQuil Severe Cold & Flu', 'Vicks NyQuil Severe'],
+  },
+  { name: 'NyQuil HBP', countries: US, ingredients: ['doxylamine', 'acetaminophen', 'dextromethorphan'], sourceIds: S40 },
+  { name: 'Coricidin HBP Cold & Flu', countries: US, ingredients: ['chlorpheniramine', 'acetaminophen'], sourceIds: S40 },
+  { name: 'Coricidin HBP Cough & Cold', countries: US, ingredients: ['chlorpheniramine', 'dextromethorphan'], sourceIds: S40 },
+  {
+    name: 'Coricidin HBP Nighttime', countries: US, ingredients: ['doxylamine', 'acetaminophen', 'dextromethorphan'],
+    sourceIds: S40, synonyms: ['Coricidin HBP Nighttime Multi-Symptom Cold'],
+  },
+  // Row 65: Actifed (+pseudoephedrine).
+  { name: 'Actifed', countries: ['UK', 'AU', 'international'], ingredients: ['triprolidine', 'pseudoephedrine'] },
+  // Plain Excedrin, so that "Excedrin Extra Strength PM" reaches Excedrin PM (step 7): no antihistamine.
+  { name: 'Excedrin', countries: US, ingredients: ['acetaminophen', 'aspirin', 'caffeine'], synonyms: ['Excedrin Migraine'] },
+  // Recognised so it never drifts to NyQuil: no antihistamine.
+  { name: 'DayQuil', countries: US, ingredients: ['acetaminophen', 'dextromethorphan', 'phenylephrine'], synonyms: ['Vicks DayQuil'] },
   { name: 'Diclegis', countries: US, ingredients: ['doxylamine', 'pyridoxine'] },
   { name: 'Bonjesta', countries: US, ingredients: ['doxylamine', 'pyridoxine'] },
   { name: 'Diclectin', countries: CA, ingredients: ['doxylamine', 'pyridoxine'] },
@@ -556,11 +754,60 @@ const COMBINATIONS: readonly CombinationProduct[] = [
   { name: 'Ultracet', countries: US, ingredients: ['tramadol', 'acetaminophen'] },
   { name: 'Tramacet', countries: ['UK', 'CA', 'international'], ingredients: ['tramadol', 'acetaminophen'] },
   { name: 'Stalevo', countries: WIDE, ingredients: ['carbidopa-levodopa', 'entacapone'] },
+  // CLINICAL.md §2.2: metformin combinations (generic: metformin) and PPI combinations.
+  { name: 'Janumet', countries: WIDE, ingredients: ['metformin', 'sitagliptin'], sourceIds: S41 },
+  { name: 'Jentadueto', countries: WIDE, ingredients: ['metformin', 'linagliptin'], sourceIds: S41 },
+  { name: 'Kazano', countries: US, ingredients: ['metformin', 'alogliptin'], sourceIds: S41 },
+  { name: 'Vipdomet', countries: UK, ingredients: ['metformin', 'alogliptin'], sourceIds: S41 },
+  { name: 'Kombiglyze XR', countries: US, ingredients: ['metformin', 'saxagliptin'], sourceIds: S41 },
+  { name: 'Komboglyze', countries: UK_INTL, ingredients: ['metformin', 'saxagliptin'], sourceIds: S41 },
+  { name: 'Glucovance', countries: US_INTL, ingredients: ['metformin', 'glyburide'], sourceIds: S41 },
+  { name: 'Actoplus Met', countries: US, ingredients: ['metformin', 'pioglitazone'], sourceIds: S41 },
+  { name: 'Competact', countries: UK_INTL, ingredients: ['metformin', 'pioglitazone'], sourceIds: S41 },
+  { name: 'Invokamet', countries: US, ingredients: ['metformin', 'canagliflozin'], sourceIds: S41 },
+  { name: 'Xigduo XR', countries: US, ingredients: ['metformin', 'dapagliflozin'], sourceIds: S41, synonyms: ['Xigduo'] },
+  { name: 'Synjardy', countries: WIDE, ingredients: ['metformin', 'empagliflozin'], sourceIds: S41 },
+  { name: 'Segluromet', countries: WIDE, ingredients: ['metformin', 'ertugliflozin'], sourceIds: S41 },
+  { name: 'Trijardy XR', countries: US, ingredients: ['metformin', 'empagliflozin', 'linagliptin'], sourceIds: S41 },
+  { name: 'Qternmet XR', countries: US, ingredients: ['metformin', 'dapagliflozin', 'saxagliptin'], sourceIds: S41 },
+  { name: 'Vimovo', countries: WIDE, ingredients: ['esomeprazole', 'naproxen'], sourceIds: S41 },
+  { name: 'Zegerid', countries: US, ingredients: ['omeprazole', 'sodium bicarbonate'], sourceIds: S41 },
+];
+
+// --- Product lines: CLINICAL.md §2 "Name matching" step 7 and §2.1 ------------------------------
+
+const PRODUCT_LINES: readonly ProductLine[] = [
+  {
+    name: 'Unisom', countries: US, kind: 'flagship', ingredients: ['doxylamine'], options: [],
+    note: 'other Unisom products contain diphenhydramine (also H1)', sourceIds: ['S40'],
+  },
+  {
+    name: 'Coricidin HBP', countries: US, kind: 'flagship', ingredients: ['chlorpheniramine'], options: [],
+    synonyms: ['Coricidin'],
+    note: 'line includes doxylamine and antihistamine-free products', sourceIds: ['S40'],
+  },
+  {
+    name: 'Dramamine Non-Drowsy', countries: US, kind: 'ambiguous', ingredients: [],
+    synonyms: ['Dramamine Non-Drowsy Naturals', 'Dramamine Naturals'],
+    options: [
+      { name: 'Dramamine Non-Drowsy Naturals', generic: 'ginger', flagged: false },
+      { name: 'Dramamine Less Drowsy', generic: 'meclizine', flagged: true },
+    ],
+    note: 'ginger (not flagged) or Less Drowsy (meclizine)?', sourceIds: ['S40'],
+  },
 ];
 
 /** The complete medication dictionary (serialisable). Bump `version` when clinical content changes. */
 export const MEDICATION_DICTIONARY: MedicationDictionary = {
-  version: '0.1.0',
-  drugs: [...FLAGGED, ...NOT_FLAGGED_LISTED, ...NOT_FLAGGED_COMMON] satisfies readonly DrugEntry[],
+  version: '1.1.0',
+  drugs: [
+    ...FLAGGED, ...NOT_FLAGGED_LISTED, ...NOT_FLAGGED_B12, ...NOT_FLAGGED_COMMON, ...NOT_FLAGGED_PARTNERS,
+  ] satisfies readonly DrugEntry[],
   combinations: COMBINATIONS,
+  productLines: PRODUCT_LINES,
 };
+
+/** The B12-depletion generics of CLINICAL.md §2.2 and their kind (metformin → 'metformin', each PPI → 'ppi'). */
+export const B12_RISK_GENERICS: Readonly<Record<string, B12Risk>> = Object.fromEntries(
+  MEDICATION_DICTIONARY.drugs.flatMap((d) => (!d.flagged && d.b12Risk ? [[d.generic, d.b12Risk] as const] : [])),
+);

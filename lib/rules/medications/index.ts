@@ -2,10 +2,18 @@
  * Public surface of the medication module (docs/CLINICAL.md §2).
  * Import from here, not from the individual files.
  */
-export { matchMedication, matchMedications, fuzzyThreshold, DEFAULT_COUNTRY } from './matcher';
-export { MEDICATION_DICTIONARY } from './dictionary';
+export {
+  matchMedication,
+  matchMedications,
+  fuzzyThreshold,
+  DEFAULT_COUNTRY,
+  SIG_WORDS,
+  UNRECOGNISED_MESSAGE,
+} from './matcher';
+export { MEDICATION_DICTIONARY, B12_RISK_GENERICS } from './dictionary';
 export { normalizeMedicationName } from './normalize';
 export type {
+  B12Risk,
   BrandName,
   CombinationProduct,
   Country,
@@ -20,5 +28,6 @@ export type {
   MedicationMatch,
   MedicationStatus,
   NotFlaggedDrugEntry,
+  ProductLine,
   SourceId,
 } from './types';

@@ -1,6 +1,9 @@
 /**
- * Medication matcher (docs/CLINICAL.md §2 "Name matching"): normalise, exact match against generic,
- * brand, synonym and combination names, then Damerau-Levenshtein fuzzy match with confirmation.
+ * Medication matcher (docs/CLINICAL.md §2 "Name matching", knowledge base 1.1): normalise, exact match
+ * against generic, brand, synonym, combination and product-line names (step 7: a "PM"/"HBP" suffix
+ * belongs to the name, a bare line name is read as its flagship pending confirmation, a shared variant
+ * name is asked about), then Damerau-Levenshtein fuzzy match with confirmation, on drug-name words only
+ * (never on the sig words of SIG_WORDS). §2.2 drugs carry `b12Risk`.
  *
  * Pure and synchronous. Everything that depends only on the dictionary is built once at module load:
  * the exact-name index (with each name already resolved for every known country, and the message
@@ -14,6 +17,7 @@ import levenshtein from 'damerau-levenshtein';
 import { MEDICATION_DICTIONARY } from './dictionary';
 import { tokenizeMedicationLine, normalizeMedicationName, type MedicationToken } from './normalize';
 import type {
+  B12Risk,
   BrandName,
   CombinationProduct,
   Country,
@@ -23,6 +27,7 @@ import type {
   MatchOptions,
   MedicationCandidate,
   MedicationMatch,
+  ProductLine,
 } from './types';
 
 /** Country used when the caller does not give one. */
@@ -47,14 +52,55 @@ const SALT_WORDS = new Set<string>([
   'hyclate', 'monohydrate', 'dihydrate', 'pamoate', 'decanoate', 'palmitate', 'teoclate', 'embonate',
 ]);
 
-// Words clinicians add to a line that must not be fuzzy-matched into a drug name on their own.
-const FUZZY_STOPWORDS = new Set<string>([
-  'sleep', 'pain', 'nausea', 'itch', 'itching', 'allergy', 'allergies', 'anxiety', 'depression', 'cough', 'cold',
-  'colds', 'mood', 'started', 'stopped', 'increased', 'decreased', 'reduced', 'recently', 'since', 'months',
-  'month', 'years', 'year', 'held', 'hold', 'taper', 'tapering', 'home', 'over', 'counter', 'generic', 'brand',
-  'unknown', 'name', 'plus', 'also', 'then', 'only', 'other', 'vitamin', 'vitamins', 'supplement', 'supplements',
-  'prenatal', 'multivitamin', 'iron', 'before', 'after', 'meals', 'food', 'from', 'about', 'take', 'takes',
-  'taking', 'drops', 'cream', 'spray',
+/**
+ * Sig and plain-English words (CLINICAL.md §2 "Name matching" step 4 applies to drug names only).
+ * Normalisation already drops doses, units, routes, frequencies and release suffixes; these are the other
+ * words a medication line carries: severity, the indication after "prn"/"for", instructions, timing and
+ * history, pack words, and store or maker names. None is a drug name, several are within fuzzy reach of
+ * one ("moderate" is one edit from Modecate, "medicate" two, "ended" one from Endep), so they are never
+ * fuzzy-matched, a fuzzy span containing one is not tried, and they are not reported as unrecognised.
+ * An exact dictionary name is unaffected ("NyQuil Severe", "Unisom PM Pain").
+ */
+export const SIG_WORDS: ReadonlySet<string> = new Set<string>([
+  // Severity and strength.
+  'mild', 'moderate', 'moderately', 'severe', 'severely', 'acute', 'chronic', 'extra', 'strength', 'maximum', 'max',
+  'regular', 'low', 'high', 'full', 'half', 'double', 'single', 'small', 'large', 'mini', 'adult', 'adults',
+  'children', 'childrens', 'child', 'kids', 'junior', 'infant', 'infants', 'pediatric', 'paediatric',
+  // Indications and symptoms ("prn pain", "for sleep").
+  'pain', 'pains', 'painful', 'ache', 'aches', 'sleep', 'sleeping', 'insomnia', 'anxiety', 'anxious', 'panic', 'nausea',
+  'vomiting', 'emesis', 'headache', 'headaches', 'migraine', 'migraines', 'itch', 'itching', 'itchy', 'pruritus',
+  'allergy', 'allergies', 'allergic', 'rhinitis', 'hives', 'rash', 'fever', 'cough', 'cold', 'colds', 'flu',
+  'congestion', 'sinus', 'heartburn', 'reflux', 'gerd', 'indigestion', 'acid', 'ulcer', 'constipation', 'diarrhea',
+  'diarrhoea', 'cramps', 'cramping', 'spasm', 'spasms', 'depression', 'depressed', 'mood', 'agitation', 'psychosis',
+  'bipolar', 'schizophrenia', 'restless', 'legs', 'leg', 'rls', 'seizure', 'seizures', 'neuropathy', 'neuropathic',
+  'nerve', 'diabetes', 'diabetic', 'sugar', 'blood', 'pressure', 'cholesterol', 'thyroid', 'motion', 'sickness',
+  'vertigo', 'dizziness', 'dizzy', 'arthritis', 'back', 'joint', 'joints', 'muscle', 'inflammation', 'infection',
+  'asthma', 'wheeze', 'wheezing', 'sore', 'throat', 'stomach', 'symptom', 'symptoms', 'relief', 'aid', 'prevention',
+  'prophylaxis', 'ponv', 'prolactinoma', 'parkinson', 'parkinsons', 'affected', 'area', 'last',
+  // Instructions.
+  'take', 'takes', 'taking', 'took', 'use', 'uses', 'used', 'using', 'apply', 'give', 'given', 'without', 'food',
+  'meal', 'meals', 'water', 'milk', 'empty', 'breakfast', 'lunch', 'dinner', 'supper', 'before', 'after', 'directed',
+  'instructions', 'only', 'exceed', 'more', 'than', 'upto', 'when', 'while', 'sig', 'disp', 'dispense', 'qty',
+  'quantity', 'refill', 'refills', 'prescription', 'prescribed', 'medicate', 'medicated', 'dissolve', 'chew',
+  'swallow', 'whole', 'crush', 'one', 'two', 'three', 'four', 'five', 'six', 'quarter',
+  // Timing and history.
+  'afternoon', 'noon', 'daytime', 'nighttime', 'weekend', 'weekends', 'occasionally', 'occasional', 'sometimes',
+  'rarely', 'usually', 'often', 'frequently', 'started', 'start', 'stopped', 'stop', 'increased', 'increase',
+  'decreased', 'decrease', 'reduced', 'reduce', 'held', 'hold', 'taper', 'tapering', 'wean', 'weaning', 'ended',
+  'restarted', 'resumed', 'continue', 'continued', 'recently', 'recent', 'since', 'months', 'month', 'years', 'year',
+  'today', 'yesterday', 'current', 'currently', 'previous', 'previously', 'new', 'home', 'hospital', 'until',
+  // History and list words.
+  'patient', 'reports', 'reported', 'states', 'unsure', 'unknown', 'name', 'brand', 'generic', 'over', 'counter',
+  'store', 'plus', 'also', 'then', 'other', 'from', 'about', 'list', 'meds', 'medication', 'medications', 'medicine',
+  'drug', 'drugs', 'well', 'tolerated', 'helps', 'helped', 'better', 'worse', 'side', 'effects', 'doctor',
+  'vitamin', 'vitamins', 'supplement', 'supplements', 'prenatal', 'multivitamin', 'iron',
+  // Pack and form words not dropped by normalisation.
+  'drops', 'cream', 'spray', 'ointment', 'gel', 'gels', 'liqui', 'liquigels', 'liquicaps', 'caplet', 'caplets',
+  'gelcap', 'gelcaps', 'chewable', 'chewables', 'dissolving', 'strip', 'strips', 'lozenge', 'lozenges', 'powder',
+  'packet', 'sachet', 'pen', 'vial', 'inhaler', 'puff', 'puffs', 'rapid', 'release', 'extended', 'delayed', 'coated',
+  'gummy', 'gummies',
+  // Store and maker names printed before a product name ("Vicks NyQuil", "Equate sleep aid").
+  'vicks', 'equate', 'kirkland', 'walgreens', 'goodsense', 'careone', 'topcare', 'sunmark', 'signature',
 ]);
 
 // --- Index ---------------------------------------------------------------------------------------
@@ -62,7 +108,8 @@ const FUZZY_STOPWORDS = new Set<string>([
 type Target =
   | { readonly kind: 'generic' | 'synonym'; readonly name: string; readonly drug: DrugEntry }
   | { readonly kind: 'brand'; readonly name: string; readonly drug: DrugEntry; readonly brand: BrandName }
-  | { readonly kind: 'combination'; readonly name: string; readonly product: CombinationProduct };
+  | { readonly kind: 'combination'; readonly name: string; readonly product: CombinationProduct }
+  | { readonly kind: 'line'; readonly name: string; readonly line: ProductLine };
 
 const DRUG_BY_GENERIC = new Map<string, DrugEntry>(MEDICATION_DICTIONARY.drugs.map((d) => [d.generic, d]));
 
@@ -86,6 +133,10 @@ function buildTargetLists(): Map<string, Target[]> {
     add(product.name, { kind: 'combination', name: product.name, product });
     for (const s of product.synonyms ?? []) add(s, { kind: 'combination', name: product.name, product });
   }
+  for (const line of MEDICATION_DICTIONARY.productLines) {
+    add(line.name, { kind: 'line', name: line.name, line });
+    for (const s of line.synonyms ?? []) add(s, { kind: 'line', name: line.name, line });
+  }
   return index;
 }
 
@@ -93,6 +144,7 @@ function sameReferent(a: Target, b: Target): boolean {
   if (a.kind === 'combination' || b.kind === 'combination') {
     return a.kind === 'combination' && b.kind === 'combination' && a.product === b.product;
   }
+  if (a.kind === 'line' || b.kind === 'line') return a.kind === 'line' && b.kind === 'line' && a.line === b.line;
   return a.drug === b.drug;
 }
 
@@ -108,6 +160,7 @@ interface FlaggedText {
 }
 
 interface Resolved {
+  /** A product-line name reads as 'brand'. */
   readonly kind: Exclude<MatchKind, 'fuzzy'>;
   readonly name: string;
   /** Country whose mapping was used (brands and combinations only). */
@@ -136,12 +189,34 @@ interface Resolved {
   readonly notFlaggedClauseExact: string;
   readonly notFlaggedClauseFuzzy: string;
   readonly notFlaggedSourceIds: readonly string[];
+  // KB 1.1 product lines (§2 step 7, §2.1) and §2.2.
+  /** A bare line name read as its flagship (Unisom, Coricidin HBP): flagged only pending confirmation. */
+  readonly needsConfirmation: boolean;
+  /** For a variant name shared by products that differ in flag status: the products to ask about. */
+  readonly options: readonly MedicationCandidate[] | null;
+  /** KB note for this name (product line, Dramamine, rows 62-63 context), or null. */
+  readonly note: string | null;
+  /** Sources of the product's composition (S40, S41), added to the ingredients' own. */
+  readonly productSourceIds: readonly string[];
+  /** For a flagged resolution alone on its line: its flagged drugs' and its product's sources, sorted. */
+  readonly flaggedSourceIds: readonly string[];
+  /** Drug class of the ingredient `generic` names, for a not-flagged result. */
+  readonly genericClass: string | null;
+  readonly b12Risk: B12Risk | null;
 }
 
 function countriesOf(t: Target): readonly Country[] | null {
   if (t.kind === 'brand') return t.brand.countries;
   if (t.kind === 'combination') return t.product.countries;
+  if (t.kind === 'line') return t.line.countries;
   return null;
+}
+
+function drugsOf(generics: readonly string[]): DrugEntry[] {
+  return generics.flatMap((g) => {
+    const d = DRUG_BY_GENERIC.get(g);
+    return d ? [d] : [];
+  });
 }
 
 /** Pick the target for the requested country: exact country, then 'international', then US, then first. */
@@ -167,33 +242,61 @@ function resolveTargets(targets: readonly Target[], country: Country): Resolved 
 
   const ingredients: DrugEntry[] =
     chosen.kind === 'combination'
-      ? chosen.product.ingredients.flatMap((g) => {
-          const d = DRUG_BY_GENERIC.get(g);
-          return d ? [d] : [];
-        })
-      : [chosen.drug];
+      ? drugsOf(chosen.product.ingredients)
+      : chosen.kind === 'line'
+        ? drugsOf(chosen.line.ingredients)
+        : [chosen.drug];
   const flagged = ingredients.filter((d): d is FlaggedDrugEntry => d.flagged);
   const fallback = used !== null && used !== country;
   const genericsAcross = new Set(
     targets.filter((t) => t.kind === 'brand').map((t) => (t.kind === 'brand' ? t.drug.generic : '')),
   );
-  const kind = chosen.kind;
+  const isLine = chosen.kind === 'line';
+  const kind = chosen.kind === 'line' ? 'brand' : chosen.kind;
   const name = chosen.name;
   const resolvedCountry = kind === 'brand' || kind === 'combination' ? used : null;
   const countryFallback = fallback && (kind === 'brand' || kind === 'combination');
   const countrySpecific = genericsAcross.size > 1;
   const countryNote = chosen.kind === 'brand' && fallback ? (chosen.brand.countryNote ?? null) : null;
+  const options =
+    chosen.kind === 'line' && chosen.line.kind === 'ambiguous'
+      ? chosen.line.options.map((o) => ({ name: o.name, generic: o.generic, flagged: o.flagged, distance: 0 }))
+      : null;
+  const needsConfirmation = chosen.kind === 'line' && chosen.line.kind === 'flagship';
+  const notes: string[] = [];
+  if (chosen.kind === 'brand' && chosen.brand.note) notes.push(chosen.brand.note);
+  if (chosen.kind === 'line') notes.push(chosen.line.note);
+  for (const d of flagged) if (d.contextNote && !notes.includes(d.contextNote)) notes.push(d.contextNote);
+  const note = notes.length > 0 ? notes.join('; ') : null;
+  const productSourceIds =
+    chosen.kind === 'combination' ? (chosen.product.sourceIds ?? []) : chosen.kind === 'line' ? chosen.line.sourceIds : [];
+  let b12Risk: B12Risk | null = null;
+  let b12Generic: string | null = null;
+  for (const d of ingredients) {
+    if (!d.flagged && d.b12Risk) {
+      b12Risk = d.b12Risk;
+      b12Generic = d.generic;
+      break;
+    }
+  }
 
-  const generic = flagged[0]?.generic ?? ingredients[0]?.generic ?? name;
+  // A not-flagged combination is named by its §2.2 ingredient (Janumet → metformin, Vimovo → esomeprazole).
+  const generic = flagged[0]?.generic ?? b12Generic ?? ingredients[0]?.generic ?? name;
   const isFlagged = flagged.length > 0;
   const generics = ingredients.map((d) => d.generic);
-  const label = kind === 'combination' ? `${name} (combination: ${generics.join(' + ')})` : name;
+  const label =
+    kind === 'combination'
+      ? `${name} (combination: ${generics.join(' + ')})`
+      : isLine && !options
+        ? `${name} product line`
+        : name;
   const described =
     resolvedCountry && (countrySpecific || countryFallback) ? `${label} [${resolvedCountry} mapping]` : label;
   const summaryLabel = name === generic ? generic : `${name} → ${generic}`;
   const status = isFlagged ? 'flagged' : 'not flagged';
-  const first = ingredients[0];
-  const clause = first && !first.flagged ? first.note : 'Not on the RLS-provoking list.';
+  const lead = ingredients.find((d) => d.generic === generic) ?? ingredients[0];
+  const clause = lead && !lead.flagged ? lead.note : 'Not on the RLS-provoking list.';
+  const noteParts = [countryNote, note].filter((x): x is string => x !== null);
   return {
     kind,
     name,
@@ -207,12 +310,19 @@ function resolveTargets(targets: readonly Target[], country: Country): Resolved 
     isFlagged,
     exactHead: name === generic ? generic : `${described} → ${generic}`,
     fuzzyTarget: name === generic ? name : `${described} (${generic})`,
-    countryNoteText: countryNote ? ` Note: ${countryNote}.` : '',
-    exactSummary: `${summaryLabel} (${status})`,
-    fuzzySummary: `${summaryLabel} (${status}, please confirm)`,
+    countryNoteText: noteParts.map((x) => ` Note: ${x}${/[.?!]$/.test(x) ? '' : '.'}`).join(''),
+    exactSummary: needsConfirmation ? `${summaryLabel} (${status}, confirmation needed)` : `${summaryLabel} (${status})`,
+    fuzzySummary: `${summaryLabel} (${status}, confirmation needed)`,
     notFlaggedClauseExact: asClause(clause, false),
     notFlaggedClauseFuzzy: asClause(clause, true),
-    notFlaggedSourceIds: sortSourceIds(ingredients.flatMap((d) => (d.flagged ? [] : d.sourceIds))),
+    notFlaggedSourceIds: sortSourceIds([...ingredients.flatMap((d) => (d.flagged ? [] : d.sourceIds)), ...productSourceIds]),
+    needsConfirmation,
+    options,
+    note,
+    productSourceIds,
+    flaggedSourceIds: sortSourceIds([...flagged.flatMap((d) => d.sourceIds), ...productSourceIds]),
+    genericClass: lead ? lead.drugClass : null,
+    b12Risk,
   };
 }
 
@@ -277,11 +387,12 @@ const FLAGGED_TEXT: ReadonlyMap<FlaggedDrugEntry, FlaggedText> = new Map(
     .map((d) => [d, flaggedText(d)]),
 );
 
+// Workup card of CLINICAL.md §2, in the W-1 wording of KB 1.1 (no directive verbs).
 function flaggedText(d: FlaggedDrugEntry): FlaggedText {
   return {
-    summary: `${d.drugClass}, mechanism ${d.mechanism}, evidence ${d.evidenceNote ?? d.evidence}; may provoke or worsen RLS`,
+    summary: `${d.drugClass}, mechanism ${d.mechanismNote ?? d.mechanism}, evidence ${d.evidenceNote ?? d.evidence}; may provoke or worsen RLS`,
     timing: `Timing: did RLS symptoms start or worsen within days to weeks of starting ${d.generic} or raising its dose? [S17]`,
-    review: `Review with the prescriber: lower the dose, change the timing, or switch class (alternative to consider: ${d.alternative}).`,
+    review: `Review with the prescriber is suggested (options: a lower dose, different timing, another class; alternative class to consider: ${d.alternative}).`,
     sourceIds: sortSourceIds(d.sourceIds),
   };
 }
@@ -360,8 +471,10 @@ const FUZZY_BY_LENGTH: readonly (readonly FuzzyKey[])[] = (() => {
   const buckets: FuzzyKey[][] = [];
   for (const entry of EXACT_INDEX.values()) {
     const key = entry.key;
-    // Digits carry meaning ("vitamin b6" vs "vitamin d3"/"b12"), so such names are exact-only.
+    // Digits carry meaning ("vitamin b6" vs "vitamin d3"/"b12"), so such names are exact-only; so are
+    // names that only ask a question (Dramamine Non-Drowsy): a near spelling of a question adds nothing.
     if (key.length < MIN_FUZZY_LENGTH || /\d/.test(key)) continue;
+    if (entry.targets.every((t) => t.kind === 'line' && t.line.kind === 'ambiguous')) continue;
     (buckets[key.length] ??= []).push(fuzzyKey(entry));
   }
   return buckets;
@@ -492,7 +605,14 @@ function toCandidates(scored: readonly Scored[]): MedicationCandidate[] {
 // --- Segmentation --------------------------------------------------------------------------------
 
 type Hit =
-  | { readonly mode: 'exact'; readonly start: number; readonly raw: string; readonly resolved: Resolved }
+  | {
+      readonly mode: 'exact';
+      readonly start: number;
+      readonly raw: string;
+      readonly resolved: Resolved;
+      /** A product suffix after this name that makes no dictionary name ("Zyrtec PM"): confirmation needed. */
+      readonly strandedSuffix?: string;
+    }
   | {
       readonly mode: 'fuzzy';
       readonly start: number;
@@ -500,7 +620,20 @@ type Hit =
       readonly resolved: Resolved;
       readonly candidates: MedicationCandidate[];
     }
-  | { readonly mode: 'ambiguous'; readonly start: number; readonly raw: string; readonly candidates: MedicationCandidate[] };
+  | {
+      readonly mode: 'ambiguous';
+      readonly start: number;
+      readonly raw: string;
+      readonly candidates: MedicationCandidate[];
+      /** Set for a product-line question (Dramamine Non-Drowsy) rather than a near spelling. */
+      readonly line?: { readonly name: string; readonly note: string; readonly sourceIds: readonly string[] };
+    };
+
+/**
+ * Step 7 suffixes that are a product name on their own ("Tylenol PM" ≠ "Tylenol"). "Less Drowsy",
+ * "Non-Drowsy" and "Original" are matched as whole names; their words alone are too common to count.
+ */
+const PRODUCT_SUFFIXES = new Set<string>(['pm', 'hbp']);
 
 function normSpan(tokens: readonly MedicationToken[], start: number, length: number): string {
   let out = tokens[start]!.norm;
@@ -532,9 +665,14 @@ function findHits(tokens: readonly MedicationToken[], country: Country): { hits:
   let uncovered = n;
 
   for (let i = 0; i < n; ) {
+    if (covered[i]) {
+      i++;
+      continue;
+    }
     // Longest span starting at i that is a name: grow it while it is still a prefix of some name.
     let bestLen = 0;
     let best: Resolved | null = null;
+    let bestKey = '';
     let key = tokens[i]!.norm;
     for (let len = 1; ; len++) {
       const entry = EXACT_INDEX.get(key);
@@ -542,16 +680,54 @@ function findHits(tokens: readonly MedicationToken[], country: Country): { hits:
       if (resolved) {
         bestLen = len;
         best = resolved;
+        bestKey = key;
       }
       if (len >= MAX_KEY_TOKENS || i + len >= n || !KEY_PREFIXES.has(key)) break;
       key += ' ' + tokens[i + len]!.norm;
     }
-    if (best) {
-      hits.push({ mode: 'exact', start: i, raw: rawSpan(tokens, i, bestLen), resolved: best });
-      covered.fill(1, i, i + bestLen);
-      uncovered -= bestLen;
-      i += bestLen;
-    } else i++;
+    if (!best) {
+      i++;
+      continue;
+    }
+    let raw = rawSpan(tokens, i, bestLen);
+    covered.fill(1, i, i + bestLen);
+    uncovered -= bestLen;
+    let next = i + bestLen;
+    let strandedSuffix: string | undefined;
+    if (KEY_PREFIXES.has(bestKey)) {
+      // Step 7 with words between: "Tylenol Extra Strength PM" is Tylenol PM. Look past sig and pack
+      // words for a suffix that completes a longer name; a suffix that completes none is stranded.
+      for (let j = next; j < n && !covered[j]; j++) {
+        const word = tokens[j]!.norm;
+        const entry = EXACT_INDEX.get(bestKey + ' ' + word);
+        const longer = entry ? resolveEntry(entry, country) : null;
+        if (longer) {
+          best = longer;
+          raw += ' ' + tokens[j]!.raw;
+          covered[j] = 1;
+          uncovered--;
+          if (j === next) next++;
+          break;
+        }
+        if (PRODUCT_SUFFIXES.has(word)) {
+          if (j === next) {
+            strandedSuffix = tokens[j]!.raw;
+            covered[j] = 1;
+            uncovered--;
+            next++;
+          }
+          break;
+        }
+        if (!SIG_WORDS.has(word) && !SALT_WORDS.has(word)) break;
+      }
+    }
+    const hit: Hit = best.options
+      ? { mode: 'ambiguous', start: i, raw, candidates: copyCandidates(best.options), line: lineOf(best) }
+      : strandedSuffix
+        ? { mode: 'exact', start: i, raw, resolved: best, strandedSuffix }
+        : { mode: 'exact', start: i, raw, resolved: best };
+    hits.push(hit);
+    i = next;
   }
 
   if (uncovered > 0) {
@@ -564,9 +740,16 @@ function findHits(tokens: readonly MedicationToken[], country: Country): { hits:
       let runEnd = i;
       while (runEnd < n && !covered[runEnd]) runEnd++;
       let advanced = false;
-      for (let len = Math.min(MAX_KEY_TOKENS, runEnd - i); len >= 1; len--) {
+      // Step 4 applies to drug-name words only: a span with a sig word in it is never tried.
+      let maxLen = Math.min(MAX_KEY_TOKENS, runEnd - i);
+      for (let k = 0; k < maxLen; k++) {
+        if (SIG_WORDS.has(tokens[i + k]!.norm)) {
+          maxLen = k;
+          break;
+        }
+      }
+      for (let len = maxLen; len >= 1; len--) {
         const query = normSpan(tokens, i, len);
-        if (len === 1 && FUZZY_STOPWORDS.has(query)) continue;
         const outcome = fuzzyMatch(query, country);
         if (!outcome) continue;
         const raw = rawSpan(tokens, i, len);
@@ -590,32 +773,50 @@ function findHits(tokens: readonly MedicationToken[], country: Country): { hits:
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     if (covered[i] || t.norm.length < MIN_FUZZY_LENGTH) continue;
-    if (FUZZY_STOPWORDS.has(t.norm) || SALT_WORDS.has(t.norm) || leftover.includes(t.raw)) continue;
+    if (SIG_WORDS.has(t.norm) || SALT_WORDS.has(t.norm) || leftover.includes(t.raw)) continue;
     leftover.push(t.raw);
   }
   return { hits, leftover };
 }
 
-/** Which hit speaks for the line: a flag beats a question, a question beats "not flagged". */
+function lineOf(r: Resolved): { name: string; note: string; sourceIds: readonly string[] } {
+  return { name: r.name, note: r.note ?? '', sourceIds: r.productSourceIds };
+}
+
+/** True when the hit is a recognised name that still needs confirmation (near spelling, line flagship, stranded suffix). */
+function hitNeedsConfirmation(h: Hit): boolean {
+  if (h.mode === 'ambiguous' || h.mode === 'fuzzy') return true;
+  return h.resolved.needsConfirmation || h.strandedSuffix !== undefined;
+}
+
+/**
+ * Which hit speaks for the line: a confirmed flag first, then a flag pending confirmation, then a
+ * question, then "not flagged" (confirmed before pending).
+ */
 function rank(h: Hit): number {
   if (h.mode === 'ambiguous') return 2;
-  if (h.resolved.isFlagged) return h.mode === 'exact' ? 0 : 1;
-  return h.mode === 'exact' ? 3 : 4;
+  const confirm = hitNeedsConfirmation(h);
+  if (h.resolved.isFlagged) return confirm ? 1 : 0;
+  return confirm ? 4 : 3;
 }
 
 // --- Result --------------------------------------------------------------------------------------
+// Output wording follows W-1 of KB 1.1 (CLINICAL.md §5): no directive verbs to the clinician.
 
 const ADVICE_NO_ABRUPT_STOP =
-  'Do not stop abruptly: antidepressant and antipsychotic discontinuation, and opioid withdrawal, can worsen RLS.';
+  'Abrupt discontinuation is not advised: antidepressant and antipsychotic discontinuation, and opioid withdrawal, can worsen RLS.';
 const ADVICE_AUG =
-  'Possible augmentation on dopaminergic therapy: check iron (morning ferritin and TSAT); specialist-led transition per AASM [S1].';
-const ADVICE_CONFIRM = 'Confirm the drug first: this match is by spelling similarity.';
-const UNRECOGNISED_MESSAGE = 'not recognised: verify';
+  'Possible augmentation on dopaminergic therapy: iron studies (morning ferritin and TSAT) are suggested; any transition is specialist-led per AASM [S1].';
+const ADVICE_CONFIRM_SPELLING = 'Confirmation of the drug is needed first: this match is by spelling similarity.';
+const ADVICE_CONFIRM_PRODUCT = 'Confirmation of the product is needed first: this name covers several products.';
 
-function workupCard(primary: FlaggedDrugEntry, all: readonly FlaggedDrugEntry[], fuzzy: boolean): string[] {
+/** Message of a line (or word) that matched nothing (CLINICAL.md §2 "Name matching" step 6). */
+export const UNRECOGNISED_MESSAGE = 'not recognised: verify';
+
+function workupCard(primary: FlaggedDrugEntry, all: readonly FlaggedDrugEntry[], confirm: string | null): string[] {
   const text = textOf(primary);
-  const advice = fuzzy
-    ? [ADVICE_CONFIRM, text.timing, text.review, ADVICE_NO_ABRUPT_STOP]
+  const advice = confirm
+    ? [confirm, text.timing, text.review, ADVICE_NO_ABRUPT_STOP]
     : [text.timing, text.review, ADVICE_NO_ABRUPT_STOP];
   for (let i = 0; i < all.length; i++) {
     if (all[i]!.mechanism === 'AUG') {
@@ -635,7 +836,12 @@ function asClause(s: string, sentenceStart: boolean): string {
 }
 
 function hitSummary(h: Hit): string {
-  if (h.mode === 'ambiguous') return `'${h.raw}' (unclear: ${h.candidates.map((c) => c.name).join(' / ')})`;
+  if (h.mode === 'ambiguous') {
+    return h.line ? `${h.line.name} (${h.line.note})` : `'${h.raw}' (unclear: ${h.candidates.map((c) => c.name).join(' / ')})`;
+  }
+  if (h.mode === 'exact' && h.strandedSuffix) {
+    return `'${h.raw} ${h.strandedSuffix}' (not a known product of ${h.resolved.name}, confirmation needed)`;
+  }
   return h.mode === 'fuzzy' ? h.resolved.fuzzySummary : h.resolved.exactSummary;
 }
 
@@ -668,52 +874,52 @@ function emptyMatch(input: string, normalized: string): MedicationMatch {
   };
 }
 
-/**
- * A recognised line's result. Written as plain literals (no object spread, which is slow to build
- * here) with the key order the result has always had: `unrecognizedWords` first when present.
- */
+/** What the primary hit contributes beyond its resolution. */
+interface MatchFacts {
+  readonly leftover: readonly string[];
+  readonly ingredients: string[];
+  readonly fuzzy: boolean;
+  readonly needsConfirmation: boolean;
+  readonly candidates: MedicationCandidate[];
+  readonly b12Risk: B12Risk | null;
+}
+
+/** A recognised line's result, written as a plain literal (no object spread, which is slow here). */
 function recognisedMatch(
-  leftover: readonly string[],
   input: string,
   normalized: string,
-  ingredients: string[],
   r: Resolved,
-  fuzzy: boolean,
-  candidates: MedicationCandidate[],
+  f: MatchFacts,
   status: 'flagged' | 'not-flagged',
   lead: FlaggedDrugEntry | undefined,
   advice: string[],
   sourceIds: string[],
   message: string,
 ): MedicationMatch {
-  const matchKind: MatchKind = fuzzy ? 'fuzzy' : r.kind;
-  const generic = r.generic;
-  const drugClass = lead ? lead.drugClass : (r.ingredients[0]?.drugClass ?? null);
-  const mechanism = lead ? lead.mechanism : null;
-  const evidence = lead ? lead.evidence : null;
-  const evidenceNote = lead ? lead.evidenceNote : null;
-  const alternative = lead ? lead.alternative : null;
+  const matchKind: MatchKind = f.fuzzy ? 'fuzzy' : r.kind;
   const match: MedicationMatch = {
     input,
     normalized,
-    generic,
-    ingredients,
+    generic: r.generic,
+    ingredients: f.ingredients,
     matchedName: r.name,
     matchKind,
-    needsConfirmation: fuzzy,
+    needsConfirmation: f.needsConfirmation,
     country: r.country,
-    candidates,
+    candidates: f.candidates,
     status,
-    drugClass,
-    mechanism,
-    evidence,
-    evidenceNote,
-    alternative,
+    drugClass: lead ? lead.drugClass : r.genericClass,
+    mechanism: lead ? lead.mechanism : null,
+    evidence: lead ? lead.evidence : null,
+    evidenceNote: lead ? lead.evidenceNote : null,
+    alternative: lead ? lead.alternative : null,
     advice,
     sourceIds,
     message,
   };
-  if (leftover.length > 0) match.unrecognizedWords = leftover.slice();
+  if (f.leftover.length > 0) match.unrecognizedWords = f.leftover.slice();
+  if (f.b12Risk) match.b12Risk = f.b12Risk;
+  if (r.note) match.note = r.note;
   return match;
 }
 
@@ -737,10 +943,12 @@ function buildMatch(
 
   const ingredients: string[] = [];
   const allFlagged: FlaggedDrugEntry[] = [];
+  let b12Risk: B12Risk | null = null;
   for (const h of hits) {
     if (h.mode === 'ambiguous') continue;
     for (const d of h.resolved.ingredients) if (!ingredients.includes(d.generic)) ingredients.push(d.generic);
     for (const d of h.resolved.flagged) if (!allFlagged.includes(d)) allFlagged.push(d);
+    b12Risk ??= h.resolved.b12Risk;
   }
   let alsoText = '';
   if (hits.length > 1) {
@@ -753,17 +961,18 @@ function buildMatch(
   }
 
   if (primary.mode === 'ambiguous') {
+    const line = primary.line;
     const list = primary.candidates
       .map((c) => `${c.name} (${c.generic}, ${c.flagged ? 'flagged' : 'not flagged'})`)
       .join(' or ');
-    return {
+    const m: MedicationMatch = {
       input,
       normalized,
       status: 'ambiguous',
       generic: null,
       ingredients,
-      matchedName: null,
-      matchKind: 'fuzzy',
+      matchedName: line ? line.name : null,
+      matchKind: line ? 'brand' : 'fuzzy',
       needsConfirmation: true,
       country: null,
       drugClass: null,
@@ -772,56 +981,78 @@ function buildMatch(
       evidenceNote: null,
       alternative: null,
       advice: [],
-      sourceIds: [],
+      sourceIds: line ? sortSourceIds(line.sourceIds) : [],
       candidates: copyCandidates(primary.candidates),
-      message: `'${primary.raw}' is close to ${list}: please confirm which drug; not flagged until confirmed.${alsoText}`,
+      message: line
+        ? `${line.name}: ${line.note} Not flagged until confirmed.${alsoText}`
+        : `'${primary.raw}' is close to ${list}: which drug is meant needs confirmation; not flagged until confirmed.${alsoText}`,
     };
+    if (line) m.note = line.note;
+    if (leftover.length > 0) m.unrecognizedWords = leftover.slice();
+    if (b12Risk) m.b12Risk = b12Risk;
+    return m;
   }
 
   const r = primary.resolved;
   const fuzzy = primary.mode === 'fuzzy';
-  const head = fuzzy ? `matched '${primary.raw}' → ${r.fuzzyTarget}: please confirm` : r.exactHead;
-  const candidates = primary.mode === 'fuzzy' ? copyCandidates(primary.candidates) : [];
+  const stranded = primary.mode === 'exact' ? primary.strandedSuffix : undefined;
+  const confirmAdvice = fuzzy
+    ? ADVICE_CONFIRM_SPELLING
+    : r.needsConfirmation || stranded !== undefined
+      ? ADVICE_CONFIRM_PRODUCT
+      : null;
+  const head = fuzzy
+    ? `matched '${primary.raw}' → ${r.fuzzyTarget}: confirmation needed`
+    : stranded !== undefined
+      ? `'${primary.raw} ${stranded}' is not a known product of ${r.name}; read as ${r.exactHead}: confirmation needed`
+      : r.needsConfirmation
+        ? `${r.exactHead}: confirmation needed`
+        : r.exactHead;
+  const facts: MatchFacts = {
+    leftover,
+    ingredients,
+    fuzzy,
+    needsConfirmation: confirmAdvice !== null,
+    candidates: primary.mode === 'fuzzy' ? copyCandidates(primary.candidates) : [],
+    b12Risk,
+  };
 
   const lead = r.flagged[0];
   if (lead) {
     const multi =
       allFlagged.length > 1 ? ` Flagged ingredients: ${allFlagged.map((d) => `${d.generic} (${d.mechanism})`).join(', ')}.` : '';
     const sourceIds =
-      allFlagged.length === 1
-        ? textOf(allFlagged[0]!).sourceIds.slice()
-        : sortSourceIds(allFlagged.flatMap((d) => d.sourceIds));
+      hits.length === 1
+        ? r.flaggedSourceIds.slice()
+        : sortSourceIds([
+            ...allFlagged.flatMap((d) => d.sourceIds),
+            ...hits.flatMap((h) => (h.mode === 'ambiguous' ? [] : h.resolved.productSourceIds)),
+          ]);
     const m = recognisedMatch(
-      leftover,
       input,
       normalized,
-      ingredients,
       r,
-      fuzzy,
-      candidates,
+      facts,
       'flagged',
       lead,
-      workupCard(lead, allFlagged, fuzzy),
+      workupCard(lead, allFlagged, confirmAdvice),
       sourceIds,
-      `${head}${fuzzy ? '. Flag pending confirmation: ' : ': '}${textOf(lead).summary}.${multi}${r.countryNoteText}${alsoText}`,
+      `${head}${confirmAdvice ? '. Flag pending confirmation: ' : ': '}${textOf(lead).summary}.${multi}${r.countryNoteText}${alsoText}`,
     );
     if (allFlagged.length > 1) m.flaggedIngredients = allFlagged.map((d) => d.generic);
     return m;
   }
 
   return recognisedMatch(
-    leftover,
     input,
     normalized,
-    ingredients,
     r,
-    fuzzy,
-    candidates,
+    facts,
     'not-flagged',
     undefined,
-    fuzzy ? [ADVICE_CONFIRM] : [],
+    confirmAdvice ? [confirmAdvice] : [],
     r.notFlaggedSourceIds.slice(),
-    `${head}${fuzzy ? '. ' : ': '}${fuzzy ? r.notFlaggedClauseFuzzy : r.notFlaggedClauseExact}${r.countryNoteText}${alsoText}`,
+    `${head}${confirmAdvice ? '. ' : ': '}${confirmAdvice ? r.notFlaggedClauseFuzzy : r.notFlaggedClauseExact}${r.countryNoteText}${alsoText}`,
   );
 }
 

@@ -18,8 +18,14 @@ export type Mechanism = 'DA' | 'H1' | '5HT' | 'AUG' | 'DA+H1' | '5HT+H1' | 'DA-d
 /** The app's evidence convention (CLINICAL.md, "Evidence grades used in the rules"). */
 export type EvidenceGrade = 'A' | 'B' | 'C' | 'D';
 
-/** Source ids from CLINICAL.md §0 that this module cites. */
-export type SourceId = 'S1' | 'S15' | 'S16' | 'S17';
+/** Source ids from CLINICAL.md §0 that this module cites (S39-S41 added in KB 1.1). */
+export type SourceId = 'S1' | 'S5' | 'S15' | 'S16' | 'S17' | 'S39' | 'S40' | 'S41';
+
+/**
+ * Drugs that can lower vitamin B12 (CLINICAL.md §2.2): not RLS-provoking, but a B12 suggestion may
+ * apply (§1.6). 'ppi' = any proton-pump inhibitor.
+ */
+export type B12Risk = 'metformin' | 'ppi';
 
 /**
  * Market for a brand mapping. Brand→ingredient maps are country-specific (CLINICAL.md §2),
@@ -37,6 +43,8 @@ export interface BrandName {
   readonly discontinued?: boolean;
   /** Shown to the clinician when this brand is matched outside the listed countries. */
   readonly countryNote?: string;
+  /** Shown whenever this brand is matched (e.g. Dramamine: "Less Drowsy = meclizine, Non-Drowsy = ginger"). */
+  readonly note?: string;
 }
 
 interface DrugEntryBase {
@@ -48,12 +56,14 @@ interface DrugEntryBase {
   readonly drugClass: string;
 }
 
-/** A drug from the 54-row table in CLINICAL.md §2. */
+/** A drug from the 67-row table in CLINICAL.md §2. */
 export interface FlaggedDrugEntry extends DrugEntryBase {
   readonly flagged: true;
   /** Row number in the CLINICAL.md §2 table (rows with two generics share a number). */
   readonly row: number;
   readonly mechanism: Mechanism;
+  /** The table's mechanism text when it says more than the class (row 67: "H1 (+5HT at antidepressant doses)"). */
+  readonly mechanismNote?: string;
   readonly evidence: EvidenceGrade;
   /** The table's evidence text when it says more than the letter (e.g. "B-C", "C (PV signal)"). */
   readonly evidenceNote: string | null;
@@ -61,6 +71,8 @@ export interface FlaggedDrugEntry extends DrugEntryBase {
   readonly alternative: string;
   readonly sourceIds: readonly SourceId[];
   readonly rationale: string;
+  /** Shown with every match (rows 62-63: why a drug taken for another indication is flagged). */
+  readonly contextNote?: string;
 }
 
 /** A recognised drug that is not on the RLS-provoking list. */
@@ -70,6 +82,8 @@ export interface NotFlaggedDrugEntry extends DrugEntryBase {
   readonly listedInClinical: boolean;
   readonly note: string;
   readonly sourceIds: readonly SourceId[];
+  /** Set for the B12-depletion drugs of CLINICAL.md §2.2. */
+  readonly b12Risk?: B12Risk;
 }
 
 /** Any dictionary drug. */
@@ -81,6 +95,29 @@ export interface CombinationProduct {
   readonly countries: readonly Country[];
   readonly ingredients: readonly string[];
   readonly synonyms?: readonly string[];
+  /** Sources for the composition (e.g. S40, openFDA labels), added to the drugs' own. */
+  readonly sourceIds?: readonly SourceId[];
+}
+
+/**
+ * A product-line name that is not itself one product (CLINICAL.md §2 "Name matching" step 7, §2.1):
+ * - 'flagship': a bare line name ("Unisom", "Coricidin HBP") read as the line's flagship ingredients,
+ *   with `needsConfirmation: true` and the line's note;
+ * - 'ambiguous': a variant name shared by products that differ in flag status ("Dramamine Non-Drowsy"),
+ *   which is asked about and never flagged.
+ */
+export interface ProductLine {
+  readonly name: string;
+  readonly countries: readonly Country[];
+  readonly synonyms?: readonly string[];
+  readonly kind: 'flagship' | 'ambiguous';
+  /** 'flagship': the generics it is read as (flagged first). 'ambiguous': []. */
+  readonly ingredients: readonly string[];
+  /** 'ambiguous': the products it may be (generic may be a not-flagged substance such as ginger). */
+  readonly options: readonly { readonly name: string; readonly generic: string; readonly flagged: boolean }[];
+  /** The CLINICAL.md §2.1 text, verbatim. */
+  readonly note: string;
+  readonly sourceIds: readonly SourceId[];
 }
 
 /** The whole dictionary, serialisable as JSON. */
@@ -88,6 +125,7 @@ export interface MedicationDictionary {
   readonly version: string;
   readonly drugs: readonly DrugEntry[];
   readonly combinations: readonly CombinationProduct[];
+  readonly productLines: readonly ProductLine[];
 }
 
 /** A near name offered to the clinician for a fuzzy or ambiguous match. */
@@ -114,7 +152,13 @@ export interface MedicationMatch {
   ingredients: string[];
   /** The dictionary name matched, as written in the dictionary (e.g. "Benadryl"). */
   matchedName: string | null;
+  /** A product-line name (Unisom, Coricidin HBP, Dramamine Non-Drowsy) reports 'brand'. */
   matchKind: MatchKind | null;
+  /**
+   * True for a near spelling (fuzzy), an ambiguous entry, a bare product-line name read as its
+   * flagship (Unisom, Coricidin HBP) and a PM/HBP suffix that makes no known product. A flagged entry
+   * with this set is flagged pending confirmation.
+   */
   needsConfirmation: boolean;
   /** For brand/combination matches: the country whose mapping was used. */
   country: string | null;
@@ -135,6 +179,13 @@ export interface MedicationMatch {
   flaggedIngredients?: string[];
   /** Words on the line that matched nothing, beside a recognised drug (e.g. "zolpidem" in "Tylenol + zolpidem"). */
   unrecognizedWords?: string[];
+  /**
+   * Set when a recognised ingredient is a B12-depletion drug (CLINICAL.md §2.2): 'metformin' or 'ppi'
+   * (the first such on the line; `ingredients` names them all).
+   */
+  b12Risk?: B12Risk;
+  /** A note the KB attaches to the matched name (product line, row 62-63 context), also in `message`. */
+  note?: string;
 }
 
 /** Options for the matcher. */
