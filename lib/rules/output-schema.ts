@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ANALYTE_IDS } from './analytes';
-import { CONTRIBUTOR_IDS, WORKUP_IDS } from './types';
+import { CONTRIBUTOR_IDS, IRON_THERAPY_BANDS, WORKUP_IDS } from './types';
 
 const source = z.object({ id: z.string(), citation: z.string(), url: z.string(), year: z.number() });
 
@@ -15,7 +15,8 @@ export const ZEvaluationOutputSchema = z.object({
     .array(z.object({
       id: z.enum(CONTRIBUTOR_IDS),
       status: z.enum(['flagged', 'not-flagged', 'not-assessed', 'indeterminate']),
-      ironTherapy: z.enum(['oral-or-iv', 'iv-only', 'iv-iron-sucrose', 'suppressed']).optional(),
+      ironTherapy: z.enum(IRON_THERAPY_BANDS).optional(),
+      stale: z.literal(true).optional(),
       ruleIds: z.array(z.string()),
       summary: z.string().min(1),
       basis: z.array(z.object({ analyte: z.enum(ANALYTE_IDS), entered: z.string().nullable(), canonical: z.string().nullable(), threshold: z.string(), outcome: z.enum(['met', 'not-met', 'unknown']) })),
@@ -23,7 +24,7 @@ export const ZEvaluationOutputSchema = z.object({
       evidence: z.enum(['A', 'B', 'C', 'D']),
     }))
     .length(CONTRIBUTOR_IDS.length),
-  inputs: z.array(z.object({ analyte: z.enum(ANALYTE_IDS), status: z.enum(['accepted', 'verify', 'rejected']), message: z.string().nullable() })),
+  inputs: z.array(z.object({ analyte: z.enum(ANALYTE_IDS), status: z.enum(['accepted', 'verify', 'rejected']), message: z.string().nullable(), stale: z.boolean().optional() })),
   derived: z.object({
     egfr: z.object({ value: z.number(), equation: z.string().optional() }).optional(),
     tsat: z.object({ value: z.number(), computed: z.boolean() }).optional(),
