@@ -29,7 +29,11 @@ export function noteText({ evaluation, patient, clinician, reviews }: NoteOption
   lines.push('');
   lines.push('Findings:');
   if (e.inputs.length === 0) lines.push('- No lab results entered.');
-  for (const i of e.inputs) lines.push(`- ${i.label} ${i.entered}${i.canonical && i.canonical !== i.entered ? ` (${i.canonical})` : ''}${i.status !== 'accepted' ? ` — ${i.status}: ${i.message ?? ''}` : ''}`);
+  for (const i of e.inputs) {
+    const when = i.collectedOn ? `, ${i.collectedOn}` : '';
+    const state = i.history ? ' — earlier result (history)' : i.status !== 'accepted' || i.stale ? ` — ${i.stale ? 'stale' : i.status}: ${i.message ?? ''}` : '';
+    lines.push(`- ${i.label} ${i.entered}${i.canonical && i.canonical !== i.entered ? ` (${i.canonical})` : ''}${when}${state}`);
+  }
   const meds = e.medications;
   lines.push(`- Medications: ${meds.length === 0 ? 'none recorded' : meds.map((m) => `${m.input}${m.status === 'flagged' ? ` (may provoke RLS: ${m.generic}, ${m.mechanism}, grade ${m.evidence})` : ''}`).join('; ')}`);
   lines.push('');
@@ -38,10 +42,10 @@ export function noteText({ evaluation, patient, clinician, reviews }: NoteOption
   if (flagged.length === 0) lines.push('- None flagged.');
   for (const c of flagged) {
     const sources = c.sources.map((s) => `${s.id} ${s.citation.split('.')[0]} ${s.year}`).join('; ');
-    lines.push(`- ${c.label} (${c.status}, grade ${c.evidence}, ${c.ruleIds.join(', ')}): ${c.summary}. Sources: ${sources}.${decisionText(reviews.get(`contributor:${c.id}`))}`);
+    const band = c.ironTherapy ? `, band ${c.ironTherapy}` : '';
+    lines.push(`- ${c.label} (${c.status}${band}${c.stale ? ', stale result' : ''}, grade ${c.evidence}, ${c.ruleIds.join(', ')}): ${c.summary}. Sources: ${sources}.${decisionText(reviews.get(`contributor:${c.id}`))}`);
   }
-  const notAssessed = e.contributors.filter((c) => c.status === 'not-assessed').map((c) => c.label);
-  if (notAssessed.length > 0) lines.push(`- Not assessed (missing or rejected input): ${notAssessed.join(', ')}.`);
+  for (const c of e.contributors.filter((x) => x.status === 'not-assessed')) lines.push(`- ${c.label} (not assessed): ${c.summary}.`);
   lines.push('');
   lines.push('Plan (suggested workup):');
   for (const w of e.workup) {
@@ -50,7 +54,7 @@ export function noteText({ evaluation, patient, clinician, reviews }: NoteOption
     lines.push(`- ${w.label}${w.loinc.length > 0 ? ` (LOINC ${w.loinc.join(', ')})` : ''}${decisionText(r)}`);
   }
   const dismissed = e.workup.filter((w) => reviews.get(`workup:${w.id}`)?.decision === 'dismissed');
-  if (dismissed.length > 0) lines.push(`- Not ordered: ${dismissed.map((w) => `${w.label}${decisionText(reviews.get(`workup:${w.id}`))}`).join('; ')}`);
+  if (dismissed.length > 0) lines.push(`- Dismissed: ${dismissed.map((w) => `${w.label}${decisionText(reviews.get(`workup:${w.id}`))}`).join('; ')}`);
   lines.push('');
   lines.push('Decision support only: possible contributors and suggested workup for the clinician to review; not a diagnosis.');
   return lines.join('\n');

@@ -13,8 +13,9 @@ export { ZEvaluationInputSchema, ZLabInputSchema, ZPatientInputSchema, parseEval
 export { judgeLab, type InputStatus, type LabFact } from './labs';
 export { matchMedication, matchMedications, type MedicationMatch } from './medications';
 export { SOURCES, sourcesFor, type Source, type SourceId } from './sources';
-export { CONTRIBUTOR_IDS, WORKUP_IDS, type ContributorId, type ContributorStatus, type EvidenceGrade, type IronTherapy, type Rule, type WorkupId } from './types';
+export { CONTRIBUTOR_IDS, IRON_THERAPY_BANDS, WORKUP_IDS, type ContributorId, type ContributorStatus, type EvidenceGrade, type IronTherapy, type Rule, type WorkupId } from './types';
 export { KNOWLEDGE_BASE_VERSION, RULES_DATE, RULES_VERSION } from './version';
 export { DRAW_INSTRUCTIONS, IRON_THERAPY_LABELS, WORKUP_CATALOGUE, type WorkupItem } from './workup';
-export { compareEvaluations, type EvaluationDiff } from './compare';
+export { compareEvaluations, type EvaluationDiff, type StatusChange, type WorkupChange } from './compare';
+export { RULE_CHANGES, changesBetween, type RuleChange } from './changelog';
 export { IRON_RECHECK_WEEKS, ironRecheckDue } from './follow-up';

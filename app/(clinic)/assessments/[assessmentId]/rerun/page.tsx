@@ -24,19 +24,28 @@ export default async function RerunPage({ params }: { params: Promise<{ assessme
       </p>
       <p><Link href={`/assessments/${assessment.id}`}>Back to the saved assessment</Link></p>
       {diff.unchanged ? (
-        <p data-rerun="unchanged">The current rules give the same statuses and workup items.</p>
+        <p data-rerun="unchanged">The current rules give the same statuses, wording and workup items.</p>
       ) : (
         <div data-rerun="changed">
-          <h2>Status changes</h2>
-          {diff.statusChanges.length === 0 ? <p>None.</p> : (
+          <h2>Contributors</h2>
+          {diff.statusChanges.length === 0 ? <p>No change.</p> : (
             <table>
-              <thead><tr><th scope="col">Contributor</th><th scope="col">Saved</th><th scope="col">Current rules</th></tr></thead>
+              <thead><tr><th scope="col">Contributor</th><th scope="col">Saved (rules {diff.fromVersion})</th><th scope="col">Current rules ({diff.toVersion})</th><th scope="col">Why</th></tr></thead>
               <tbody>
                 {diff.statusChanges.map((c) => (
                   <tr key={c.id} data-contributor={c.id}>
-                    <td>{c.label}</td>
-                    <td>{c.from === 'absent' ? 'not in the saved rules' : <StatusBadge status={c.from} />}{c.fromTherapy ? ` (${c.fromTherapy})` : ''}</td>
-                    <td><StatusBadge status={c.to} />{c.toTherapy ? ` (${c.toTherapy})` : ''}</td>
+                    <th scope="row">{c.label}{c.wordingOnly ? <div className="meta">same status and band; wording or rules changed</div> : null}</th>
+                    <td>
+                      {c.from === 'absent' ? 'not in the saved rules' : <StatusBadge status={c.from} />}{c.fromTherapy ? ` (${c.fromTherapy})` : ''}
+                      {c.fromSummary ? <p className="meta">{c.fromSummary}</p> : null}
+                    </td>
+                    <td>
+                      <StatusBadge status={c.to} />{c.toTherapy ? ` (${c.toTherapy})` : ''}
+                      <p className="meta">{c.toSummary}</p>
+                    </td>
+                    <td>
+                      <ul>{c.why.map((w) => <li key={w.text}>{w.version} ({w.ruleIds.join(', ')}): {w.text}</li>)}</ul>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -44,8 +53,8 @@ export default async function RerunPage({ params }: { params: Promise<{ assessme
           )}
           <h2>Workup items</h2>
           <ul>
-            {diff.workupAdded.map((w) => <li key={`+${w.id}`}>Added: {w.label}</li>)}
-            {diff.workupRemoved.map((w) => <li key={`-${w.id}`}>No longer suggested: {w.label}</li>)}
+            {diff.workupAdded.map((w) => <li key={`+${w.id}`} data-workup-added={w.id}>Added: {w.label} <span className="meta">({w.reason}{w.why.length > 0 ? `; ${w.why.map((x) => `${x.version}: ${x.text}`).join(' ')}` : ''})</span></li>)}
+            {diff.workupRemoved.map((w) => <li key={`-${w.id}`} data-workup-removed={w.id}>No longer suggested: {w.label}{w.why.length > 0 ? <span className="meta"> ({w.why.map((x) => `${x.version}: ${x.text}`).join(' ')})</span> : null}</li>)}
             {diff.workupAdded.length + diff.workupRemoved.length === 0 ? <li>No change.</li> : null}
           </ul>
         </div>

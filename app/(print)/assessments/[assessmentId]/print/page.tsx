@@ -31,7 +31,7 @@ export default async function PrintPage({ params }: { params: Promise<{ assessme
         </p>
       </header>
       <section aria-labelledby="orders-h">
-        <h2 id="orders-h">Workup to order</h2>
+        <h2 id="orders-h">Suggested workup</h2>
         <ul className="checkboxes">
           {items.map((w) => {
             const r = decision('workup', w.id);
@@ -45,7 +45,7 @@ export default async function PrintPage({ params }: { params: Promise<{ assessme
           })}
         </ul>
         {dismissedItems.length > 0 ? (
-          <p className="small">Not ordered: {dismissedItems.map((w) => `${w.label} (${reasonLabel(decision('workup', w.id)?.reasonCode ?? null)})`).join('; ')}</p>
+          <p className="small">Dismissed: {dismissedItems.map((w) => `${w.label} (${reasonLabel(decision('workup', w.id)?.reasonCode ?? null)})`).join('; ')}</p>
         ) : null}
       </section>
       <section aria-labelledby="flags-h">
