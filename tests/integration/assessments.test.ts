@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
+import { RULES_VERSION } from '@/lib/rules';
 import { createAssessment, getAssessment, listAssessments, verifyDigest } from '@/lib/services/assessments';
 import { searchPatients } from '@/lib/services/patients';
 import { emptyAssessmentForm } from '@/lib/schemas/assessment';
@@ -32,11 +33,12 @@ describe('saving an assessment (real SQLite)', () => {
     if (!result.ok) return;
     const saved = await getAssessment(actor, result.data.id);
     expect(saved).not.toBeNull();
-    expect(saved!.rulesVersion).toBe('1.0.0');
+    expect(saved!.rulesVersion).toBe(RULES_VERSION);
     expect(saved!.input.labs).toEqual([{ analyte: 'ferritin', value: 40, unit: 'ng/mL' }]);
     expect(saved!.input.patient).toMatchObject({ ageYears: 47, sex: 'female', pregnant: false });
     const iron = saved!.evaluation.contributors.find((c) => c.id === 'iron-deficiency')!;
-    expect(iron).toMatchObject({ status: 'flagged', ironTherapy: 'oral-or-iv' });
+    // Ferritin alone: flagged, band pending until a TSAT is known (KB 1.1, I-6).
+    expect(iron).toMatchObject({ status: 'flagged', ironTherapy: 'pending' });
     expect(saved!.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(verifyDigest(saved!)).toBe(true);
   });

@@ -16,7 +16,7 @@ describe('npm run evaluate', () => {
     const run = evaluate(['-'], JSON.stringify(v.input));
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout) as { derived: { egfr: { value: number } }; rulesVersion: string };
-    expect(out.rulesVersion).toBe('1.0.0');
+    expect(out.rulesVersion).toBe('1.1.0');
     expect(out.derived.egfr.value).toBeCloseTo(34.9, 1);
   });
 
