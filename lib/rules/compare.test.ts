@@ -61,3 +61,15 @@ describe('ironRecheckDue', () => {
     expect(ironRecheckDue('2026-11-24')).toBe('2027-02-16');
   });
 });
+
+describe('the rules changelog', () => {
+  it('docs/RULES-CHANGELOG.md names every rule id of every entry in lib/rules/changelog.ts', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { RULE_CHANGES } = await import('./changelog');
+    const { RULES_VERSION } = await import('./version');
+    const md = readFileSync(new URL('../../docs/RULES-CHANGELOG.md', import.meta.url), 'utf8');
+    expect(md).toContain(`## ${RULES_VERSION} `);
+    const section = md.slice(md.indexOf(`## ${RULES_VERSION} `), md.indexOf('\n## ', md.indexOf(`## ${RULES_VERSION} `) + 1));
+    for (const c of RULE_CHANGES.filter((x) => x.version === RULES_VERSION)) for (const id of c.ruleIds) expect(section, id).toContain(id);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requireActor } from '@/lib/auth/actor';
-import { KNOWLEDGE_BASE_VERSION, LIMITATIONS } from '@/lib/rules';
+import { KNOWLEDGE_BASE_VERSION, LIMITATIONS, RULE_CHANGES } from '@/lib/rules';
 import { runVerification } from '@/lib/services/verification';
 
 export const metadata: Metadata = { title: 'Rules and verification · RLS Workup' };
@@ -17,6 +17,10 @@ export default async function RulesPage() {
         Rules version {report.rulesVersion} ({report.rulesDate}), from the clinical knowledge base {KNOWLEDGE_BASE_VERSION}.{' '}
         <strong data-cases-passed={passed} data-cases-total={report.cases.length}>{passed} of {report.cases.length} clinical cases pass</strong>, evaluated by this running app just now.
       </p>
+      <h2>Changes in rules {report.rulesVersion}</h2>
+      <ul data-rule-changes>
+        {RULE_CHANGES.filter((c) => c.version === report.rulesVersion).map((c) => <li key={c.text}><strong>{c.ruleIds.join(', ')}</strong>: {c.text}</li>)}
+      </ul>
       <h2>Intended use and limitations</h2>
       <ul>{LIMITATIONS.map((l) => <li key={l}>{l}</li>)}</ul>
       <h2>Clinical cases</h2>
