@@ -11,6 +11,7 @@ import { assessmentDigest } from '@/lib/services/digest';
 import { ironRecheck, trendPoints } from '@/lib/services/history';
 import { createPatient, editPatient, searchPatients } from '@/lib/services/patients';
 import { addReview, getReviews, inForce } from '@/lib/services/reviews';
+import saved100 from '@/lib/rules/fixtures/saved-1.0.0.json';
 import { actorFor, createTestDatabase, type TestDatabase } from './database';
 import { assessmentForm as form } from '../factories';
 
@@ -108,6 +109,27 @@ describe('re-run under current rules', () => {
     expect(diff.fromVersion).toBe('0.9.0');
     expect(diff.statusChanges).toEqual([expect.objectContaining({ id: 'iron-deficiency', from: 'not-flagged', to: 'flagged' })]);
     expect(diff.workupAdded.map((w) => w.id)).toEqual(['iron-therapy-discussion']);
+    expect((await getAssessment(actor, row.id))!.digest).toBe(stored.digest);
+  });
+
+  it('an assessment saved under rules 1.0.0 re-run under 1.1.0 shows exactly what changed, and why', async () => {
+    // The input and the evaluation that rules 1.0.0 produced for it (lib/rules/fixtures), stored as the app stores them.
+    const { input, evaluation } = saved100 as unknown as { input: Parameters<typeof evaluateFindings>[0]; evaluation: Parameters<typeof compareEvaluations>[0] };
+    const otherPatient = (await searchPatients(actor, 'DEMO-002'))[0]!.id;
+    const row = await insertAssessment({ organisationId: actor.organisationId, patientId: otherPatient, authorId: actor.userId, asOf: evaluation.asOf!, rulesVersion: '1.0.0', input, evaluation, digest: assessmentDigest({ input, rulesVersion: '1.0.0', evaluation }) });
+    const stored = (await getAssessment(actor, row.id))!;
+    expect(verifyDigest(stored)).toBe(true);
+    const diff = compareEvaluations(stored.evaluation, evaluateFindings(stored.input, { asOf: stored.asOf }));
+    expect(diff).toMatchObject({ fromVersion: '1.0.0', toVersion: '1.1.0', unchanged: false });
+    // Decisions: only the omitted dialysis status (G8); wording: the suppressed band no longer offers iron,
+    // the woman's Hb cut-off is 12 (not 13), a TSH alone is no longer "possible hyperthyroidism".
+    expect(diff.statusChanges.filter((c) => !c.wordingOnly).map((c) => [c.id, c.from, c.to])).toEqual([['kidney-failure-dialysis', 'not-flagged', 'not-assessed']]);
+    const byId = new Map(diff.statusChanges.map((c) => [c.id, c]));
+    expect(byId.get('iron-deficiency')!.toSummary).not.toMatch(/oral or IV iron/);
+    expect(byId.get('anemia')!.toSummary).toContain('< 12 g/dL');
+    expect(byId.get('thyroid-low-tsh')).toMatchObject({ fromRuleIds: ['T-2'], toRuleIds: ['T-2c'] });
+    for (const c of diff.statusChanges) expect(c.why.length, c.id).toBeGreaterThan(0);
+    expect(diff.workupRemoved.map((w) => w.id).sort()).toEqual(['iron-loss-evaluation', 'iron-therapy-discussion']);
     expect((await getAssessment(actor, row.id))!.digest).toBe(stored.digest);
   });
 });

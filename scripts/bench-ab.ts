@@ -1,0 +1,42 @@
+/**
+ * Same-run A/B of the rules engine against a baseline checkout (npm run bench:ab -- DIR): both engines
+ * evaluate the clinical-case inputs in alternating rounds; the best round of each is compared, so a
+ * noisy, shared machine slows both alike. Measures, never asserts.
+ *   git worktree add /tmp/rules-base <commit> && npm run bench:ab -- /tmp/rules-base
+ */
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { loadVignettes } from '../tests/vignettes';
+
+type Engine = { evaluateFindings: (i: unknown) => unknown; parseEvaluationInput: (r: unknown) => { ok: boolean; data?: unknown } };
+
+async function load(dir: string): Promise<Engine> {
+  return (await import(pathToFileURL(path.resolve(dir, 'lib/rules/index.ts')).href)) as Engine;
+}
+
+function round(engine: Engine, inputs: unknown[], calls: number): number {
+  const start = performance.now();
+  for (let i = 0; i < calls; i++) engine.evaluateFindings(inputs[i % inputs.length]);
+  return ((performance.now() - start) * 1000) / calls; // µs per evaluation
+}
+
+const baseDir = process.argv[2];
+if (!baseDir) { console.error('usage: npm run bench:ab -- BASELINE_DIR'); process.exit(2); }
+const current = await load(path.resolve(import.meta.dirname, '..'));
+const baseline = await load(baseDir);
+const raws = loadVignettes().map((v) => v.input);
+const prep = (e: Engine) => raws.map((r) => { const p = e.parseEvaluationInput(r); if (!p.ok) throw new Error('case does not validate'); return p.data; });
+const inA = prep(baseline);
+const inB = prep(current);
+for (let i = 0; i < 3; i++) { round(baseline, inA, 3000); round(current, inB, 3000); }
+const a: number[] = [];
+const b: number[] = [];
+for (let r = 0; r < 15; r++) { a.push(round(baseline, inA, 5000)); b.push(round(current, inB, 5000)); }
+const best = (xs: number[]) => Math.min(...xs);
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+console.log(`${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`baseline ${baseDir}: best ${best(a).toFixed(2)} µs, median ${median(a).toFixed(2)} µs per evaluation (${Math.round(1e6 / best(a)).toLocaleString('en-US')}/s)`);
+console.log(`current:  best ${best(b).toFixed(2)} µs, median ${median(b).toFixed(2)} µs per evaluation (${Math.round(1e6 / best(b)).toLocaleString('en-US')}/s)`);
+console.log(`current / baseline: best ${(best(b) / best(a)).toFixed(3)}, median ${(median(b) / median(a)).toFixed(3)}`);
