@@ -4,7 +4,7 @@
  */
 import { ANALYTES, type AnalyteId, type Unit } from './analytes';
 import { trimesterOf } from './derived';
-import { cmp, rationalOf } from './exact';
+import { cmp, rationalOf, type Rational } from './exact';
 import type { Facts, Quantity } from './facts';
 import { formatQuantity } from './format';
 import type { CompareOp, Condition, LabLeaf, PatientLeaf, UnitThresholds } from './types';
@@ -76,6 +76,14 @@ function compareCensored(sign: number, qualifier: '<' | '>' | null, op: CompareO
   return sign >= 0 ? 'not-met' : 'unknown';
 }
 
+const rationalThresholds = new Map<number, Rational>();
+/** Thresholds are a handful of static numbers: each is read as an exact decimal once. */
+function rationalThreshold(n: number): Rational {
+  let r = rationalThresholds.get(n);
+  if (!r) rationalThresholds.set(n, (r = rationalOf(n)));
+  return r;
+}
+
 const thresholdText = new WeakMap<LabLeaf, Map<Unit, string>>();
 
 /** "≤ 75 ng/mL"; memoised per rule leaf and unit, since rules are static data. */
@@ -109,7 +117,7 @@ function pickComparison(q: Quantity, leaf: LabLeaf): { value: number; unit: Unit
   const canonical = t[q.canonicalUnit];
   if (canonical === undefined) return null;
   // A converted or computed value is compared exactly (iron 22.5 ÷ TIBC 50 × 100 is 45, not 44.99999999999999).
-  const sign = q.exact ? cmp(q.exact, rationalOf(canonical)) : Math.sign(q.canonicalValue - canonical);
+  const sign = q.exact ? cmp(q.exact, rationalThreshold(canonical)) : Math.sign(q.canonicalValue - canonical);
   return { value: q.canonicalValue, unit: q.canonicalUnit, threshold: canonical, fromReference: false, sign };
 }
 
