@@ -161,13 +161,12 @@ function evaluateLab(leaf: LabLeaf, info: LabLeafInfo, facts: Facts, trace: Cond
   const threshold = describeThreshold(leaf, pick.threshold, pick.unit, pick.fromReference);
   // G6: a stale result decides only towards a flag; "not met" from it is unknown (never shown as normal).
   const outcome: Outcome = q.stale && compared === 'not-met' ? 'unknown' : compared;
-  const t: ConditionTrace = {
+  trace.push({
     fact: info.fact, operator: leaf.op, expected: threshold, received: receivedText(q, pick.unit), outcome,
     note: compared === 'unknown' ? `censored result ${q.entered} does not decide ${threshold}` : q.stale ? `stale: ${q.staleText}` : null,
-    analyte: leaf.lab, entered: q.entered, canonical: q.canonical, threshold,
-  };
-  if (q.stale) t.stale = q.staleText ?? 'stale';
-  trace.push(t);
+    // One object shape for every lab entry (a property added later makes V8's property access slower).
+    analyte: leaf.lab, entered: q.entered, canonical: q.canonical, threshold, stale: q.stale ? q.staleText ?? 'stale' : undefined, applies: undefined,
+  });
   if (compared === 'unknown') return UNKNOWN_CENSORED;
   if (q.stale) return compared === 'met' ? MET_STALE : UNKNOWN_STALE;
   return compared === 'met' ? MET : NOT_MET;
@@ -379,6 +378,24 @@ function compile(c: Condition): Evaluator {
       const reading = facts.freeT4;
       const met = wanted.includes(reading.class);
       trace.push({ fact: 'lab.free-t4', operator: 'is', expected: wanted.join(' or '), received: reading.text, outcome: met ? 'met' : 'not-met', note: null });
+      return met ? MET : NOT_MET;
+    };
+  } else if ('tsh' in c) {
+    const wanted = c.tsh;
+    const expected = wanted.join(' or ');
+    fn = (facts, trace) => {
+      const r = facts.tsh;
+      if (r.position === null) {
+        trace.push({ fact: 'lab.tsh', operator: 'position', expected, received: r.received, outcome: 'unknown', note: r.why === 'censored' ? r.threshold : r.why === 'rejected' ? 'TSH was rejected and is not used' : 'TSH not given', analyte: 'tsh', threshold: r.threshold, ...(r.entered ? { entered: r.entered } : {}) });
+        return r.why === 'censored' ? UNKNOWN_CENSORED : r.why === 'rejected' ? UNKNOWN_REJECTED : UNKNOWN_MISSING;
+      }
+      const met = wanted.includes(r.position);
+      // G6: a stale TSH decides only towards a flag.
+      const outcome: Outcome = r.stale && !met ? 'unknown' : met ? 'met' : 'not-met';
+      const t: ConditionTrace = { fact: 'lab.tsh', operator: 'position', expected, received: r.received, outcome, note: r.stale ? `stale: ${r.staleText}` : null, analyte: 'tsh', entered: r.entered!, canonical: r.canonical!, threshold: r.threshold };
+      if (r.stale) t.stale = r.staleText ?? 'stale';
+      trace.push(t);
+      if (r.stale) return met ? MET_STALE : UNKNOWN_STALE;
       return met ? MET : NOT_MET;
     };
   } else if ('undecided' in c) {

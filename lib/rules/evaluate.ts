@@ -91,7 +91,8 @@ export interface EvaluateOptions {
 
 const STANDING_IRON_PANEL: WorkupRequestMade = { id: 'iron-panel', reason: 'G5: periodic morning iron studies (ferritin + TSAT) for all patients with clinically significant RLS', ruleId: 'G5', evidence: 'A', sourceIds: ['S1'] };
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+// Most texts already start with a capital (a lab name): leave them as they are rather than copy them.
+const capitalise = (s: string) => { const c = s.charCodeAt(0); return c >= 97 && c <= 122 ? s.charAt(0).toUpperCase() + s.slice(1) : s; };
 
 /** G6: the workup item under which a stale result's repeat is suggested. */
 const REPEAT_ITEM: Readonly<Record<AnalyteId, WorkupId>> = {

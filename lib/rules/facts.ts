@@ -9,7 +9,7 @@ import { formatNumber, formatQuantity } from './format';
 import type { TEvaluationInput } from './input';
 import { addDays, daysBetween, judgeLab, type LabContext, type LabFact } from './labs';
 import { matchMedications, type MedicationMatch } from './medications';
-import type { FreeT4Class } from './types';
+import type { FreeT4Class, TshPosition } from './types';
 
 /** The value a rule compares: an entered result, or one derived from others. */
 export interface Quantity {
@@ -88,8 +88,26 @@ export interface Facts {
   /** Input messages that concern more than one lab (TSAT vs iron/TIBC, eGFR vs creatinine). */
   crossChecks: Partial<Record<AnalyteId, string>>;
   freeT4: FreeT4Reading;
+  tsh: TshReading;
   /** Statements about the inputs for the clinician to read first (pairing, ignored fields, K-2d/K-2p). */
   notices: string[];
+}
+
+/** §1.5 TSH limits (mIU/L) when the lab gives no interval [S12]; pregnancy [S31]: upper 4.0, no lower limit before week 14. */
+export const TSH_DEFAULT_LIMITS = { low: 0.4, high: 4.5, pregnancyHigh: 4.0, pregnancyLowFromWeek: 14 } as const;
+
+/** Where the TSH in use lies against the limits that apply to this patient (§1.5, T-1…T-4), read once per evaluation. */
+export interface TshReading {
+  /** null when there is no usable TSH, or a censored one does not settle the limits. */
+  position: TshPosition | null;
+  why: 'missing' | 'rejected' | 'censored' | null;
+  stale: boolean;
+  staleText: string | null;
+  entered: string | null;
+  canonical: string | null;
+  /** The limit crossed, or the interval it lies in: "> 4.5 mIU/L", "within 0.4–4.5 mIU/L (lab reference interval)". */
+  threshold: string;
+  received: string | null;
 }
 
 /** §1.5 defaults when the lab gives no free T4 interval (method-dependent [NV]). */
@@ -293,12 +311,13 @@ export function buildFacts(input: TEvaluationInput, asOf: string | null): Facts 
   }
 
   const freeT4 = readFreeT4(quantities, labs, pregnancy);
+  const tsh = readTsh(quantities, labs, pregnancy);
   if (quantities['free-t4'] && freeT4.class === 'missing') notices.push(capitalise(freeT4.text));
 
   const { noneTaken, entries } = input.medications;
   const lines = entries.filter((e) => e.trim() !== '');
   return {
-    asOf, input, labs, allLabs, quantities, derived, crossChecks, assumptions: new Set(), freeT4, notices,
+    asOf, input, labs, allLabs, quantities, derived, crossChecks, assumptions: new Set(), freeT4, tsh, notices,
     pregnancy,
     medications: matchMedications(lines),
     medicationListKnown: noneTaken || lines.length > 0,
@@ -306,6 +325,47 @@ export function buildFacts(input: TEvaluationInput, asOf: string | null): Facts 
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * §1.5: the TSH against the lab's interval when given, else 0.4–4.5 mIU/L; in pregnancy an upper limit
+ * of 4.0 and, before week 14 at collection (or weeks unknown), no lower limit: a TSH below 0.4 (or the
+ * lab's low) there is `low-first-trimester` (T-2d). An omitted pregnancy uses the non-pregnant limits (G8).
+ */
+function readTsh(quantities: Facts['quantities'], labs: Facts['labs'], pregnancy: Pregnancy): TshReading {
+  const q = quantities.tsh;
+  const D = TSH_DEFAULT_LIMITS;
+  if (!q) {
+    return { position: null, why: labs.tsh?.status === 'rejected' ? 'rejected' : 'missing', stale: false, staleText: null, entered: null, canonical: null, threshold: DEFAULT_TSH_INTERVAL, received: null };
+  }
+  const lab = q.referenceRange;
+  const pregnant = pregnancy.pregnant === true;
+  const weeks = q.gestationalWeeks;
+  const early = pregnant && (weeks === null || weeks < D.pregnancyLowFromWeek);
+  const high = lab?.high ?? (pregnant ? D.pregnancyHigh : D.high);
+  const low = lab?.low ?? (early ? null : D.low);
+  const earlyLow = lab?.low ?? D.low;
+  const aboveHigh = tshSide(q, '>', high);
+  let position: TshPosition | null = null;
+  let threshold: string;
+  const belowLow = aboveHigh === true ? false : low !== null ? tshSide(q, '<', low) : early ? tshSide(q, '<', earlyLow) : false;
+  if (aboveHigh === true) { position = 'above'; threshold = `> ${formatQuantity(high, q.unit)}${tshSource(lab?.high != null, pregnant)}`; }
+  else if (belowLow === true && early && low === null) { position = 'low-first-trimester'; threshold = `< ${formatQuantity(earlyLow, q.unit)} (first trimester or weeks unknown: no lower limit)`; }
+  else if (belowLow === true) { position = 'below'; threshold = `< ${formatQuantity(low ?? earlyLow, q.unit)}${tshSource(lab?.low != null, pregnant)}`; }
+  else if (aboveHigh === null || belowLow === null) threshold = `censored ${q.entered} does not settle the limits`;
+  else { position = 'within'; threshold = `within ${low === null ? 'no lower limit' : formatNumber(low)}–${formatQuantity(high, q.unit)}${tshSource(lab != null, pregnant)}`; }
+  return { position, why: position === null ? 'censored' : null, stale: q.stale, staleText: q.staleText, entered: q.entered, canonical: q.canonical, threshold, received: q.entered };
+}
+
+const DEFAULT_TSH_INTERVAL = `within ${TSH_DEFAULT_LIMITS.low}–${TSH_DEFAULT_LIMITS.high} mIU/L`;
+const tshSource = (fromLab: boolean, pregnant: boolean) => (fromLab ? ' (lab reference interval)' : pregnant ? ' (pregnancy)' : '');
+
+/** Whether the TSH lies beyond a limit; null when a censored value straddles it (G7). */
+function tshSide(q: Quantity, op: '<' | '>', limit: number): boolean | null {
+  const sign = Math.sign(q.value - limit);
+  if (q.qualifier === null) return op === '>' ? sign > 0 : sign < 0;
+  if (q.qualifier === '<') return op === '<' ? (sign <= 0 ? true : null) : sign <= 0 ? false : null;
+  return op === '>' ? (sign >= 0 ? true : null) : sign >= 0 ? false : null;
+}
 
 /** TSAT's censoring from iron's and TIBC's (TIBC bounds it the other way); undefined when the two conflict. */
 function tsatQualifier(iron: '<' | '>' | null, tibc: '<' | '>' | null): '<' | '>' | null | undefined {

@@ -45,6 +45,7 @@ export const ZConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ patient: z.literal('ageYears'), op, value: z.number().int() }),
     z.strictObject({ medications: z.enum(['any-flagged', 'needs-attention', 'none-recognised']) }),
     z.strictObject({ freeT4: z.array(z.enum(['low', 'low-normal', 'in-range', 'high', 'missing', 'unclassified'])).min(1) }),
+    z.strictObject({ tsh: z.array(z.enum(['above', 'below', 'within', 'low-first-trimester'])).min(1) }),
     z.strictObject({ undecided: labLeaf }),
     z.strictObject({ notCurrent: z.enum(ANALYTE_IDS) }),
     z.strictObject({ medication: z.array(z.string().regex(/^[a-z][a-z -]*$/)).min(1) }),

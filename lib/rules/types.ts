@@ -87,6 +87,12 @@ export interface FreeT4Leaf {
   freeT4: readonly FreeT4Class[];
 }
 
+/** Where the TSH in use lies against the limits that apply to this patient (§1.5; `low-first-trimester`: T-2d). */
+export type TshPosition = 'above' | 'below' | 'within' | 'low-first-trimester';
+export interface TshLeaf {
+  tsh: readonly TshPosition[];
+}
+
 /** Met when a lab comparison cannot be decided from a current result (missing, rejected, stale or censored across it). */
 export interface UndecidedLeaf {
   undecided: LabLeaf;
@@ -107,6 +113,7 @@ export type Condition =
   | PatientLeaf
   | MedicationLeaf
   | FreeT4Leaf
+  | TshLeaf
   | UndecidedLeaf
   | NotCurrentLeaf;
 

@@ -6,30 +6,16 @@
  * limit: a low TSH there is hCG-driven and indeterminate (T-2d) [S31].
  */
 import type { Caveat, Condition, ContributorSpec, WorkupRequest } from '../types';
-import { all, any, not, notPregnantAssumed, pregnant } from './dsl';
+import { all, pregnant } from './dsl';
 
 const tshUnits = (n: number) => ({ 'mIU/L': n, 'µIU/mL': n, 'mU/L': n });
 
-/** TSH above the upper limit in use: the lab's, else 4.5 (non-pregnant) or 4.0 (pregnancy, ATA 2017). */
-const tshAbove: Condition = any(
-  all(notPregnantAssumed, { lab: 'tsh', op: '>', reference: 'high', threshold: tshUnits(4.5) }),
-  all(pregnant, { lab: 'tsh', op: '>', reference: 'high', threshold: tshUnits(4.0) }),
-);
-/** Not in the first trimester at the TSH's collection (weeks unknown count as first trimester: T-2d). */
-const notEarlyPregnancy: Condition = any(
-  notPregnantAssumed,
-  all(pregnant, { patient: 'trimester', in: [2, 3], atCollectionOf: 'tsh', ifUnknown: { assume: false, because: 'weeks of pregnancy unknown: a low TSH is read as first-trimester (T-2d)' } }),
-);
-const tshLow: Condition = { lab: 'tsh', op: '<', reference: 'low', threshold: tshUnits(0.4) };
-/** TSH below the lower limit in use, outside the first trimester. */
-const tshBelow: Condition = all(notEarlyPregnancy, tshLow);
-/** T-2d: pregnant, weeks 0–13 at collection (or unknown), TSH < 0.4 or below the lab's range. */
-const earlyPregnancyLowTsh: Condition = all(
-  pregnant,
-  { patient: 'trimester', in: [1], atCollectionOf: 'tsh', ifUnknown: { assume: true, because: 'weeks of pregnancy unknown: a low TSH is read as first-trimester (T-2d)' } },
-  tshLow,
-);
-const tshWithin: Condition = all(not(tshAbove), not(tshBelow), not(earlyPregnancyLowTsh));
+// The TSH is placed once per evaluation against the limits that apply (facts.ts, TSH_DEFAULT_LIMITS):
+// both contributors read the same position, so they cannot disagree (T-4).
+const tshAbove: Condition = { tsh: ['above'] };
+const tshBelow: Condition = { tsh: ['below'] };
+const earlyPregnancyLowTsh: Condition = { tsh: ['low-first-trimester'] };
+const tshWithin: Condition = { tsh: ['within'] };
 
 const repeatTsh: WorkupRequest = { id: 'tsh-free-t4', reason: 'TSH with free T4 again before any conclusion is suggested (TPO antibodies if TSH is high): a single TSH is unreliable' };
 const freeT4Needed: WorkupRequest = { id: 'tsh-free-t4', reason: 'Free T4 is suggested to read the TSH' };
