@@ -261,7 +261,8 @@ function evaluatePatient(leaf: PatientLeaf, facts: Facts, trace: ConditionTrace[
 function evaluateMedication(leaf: Extract<Condition, { medications: unknown } | { medication: unknown }>, facts: Facts, trace: ConditionTrace[]): ConditionResult {
   const meds = facts.medications;
   if ('medication' in leaf) {
-    const hit = meds.filter((m) => m.ingredients.some((g) => leaf.medication.includes(g)));
+    const any = leaf.medication.some((g) => facts.ingredients.has(g));
+    const hit = any ? meds.filter((m) => m.ingredients.some((g) => leaf.medication.includes(g))) : NO_MATCHES;
     const outcome: Outcome = hit.length > 0 ? 'met' : facts.medicationListKnown ? 'not-met' : 'unknown';
     trace.push({ fact: 'medications', operator: 'includes', expected: leaf.medication.join(' or '), received: hit.length > 0 ? hit.map((m) => m.input).join('; ') : null, outcome, note: outcome === 'unknown' ? 'medication list not recorded' : null });
     return result(outcome, outcome === 'unknown' ? new Set(['missing']) : NONE);
@@ -286,6 +287,8 @@ function evaluateMedication(leaf: Extract<Condition, { medications: unknown } | 
   });
   return outcome === 'met' ? MET : NOT_MET;
 }
+
+const NO_MATCHES: readonly Facts['medications'][number][] = [];
 
 type Evaluator = (facts: Facts, trace: ConditionTrace[]) => ConditionResult;
 

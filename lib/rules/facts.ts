@@ -82,6 +82,8 @@ export interface Facts {
   derived: { egfr?: DerivedValue; tsat?: DerivedValue };
   pregnancy: Pregnancy;
   medications: MedicationMatch[];
+  /** Every ingredient recognised on the list (for medication leaves, read many times per evaluation). */
+  ingredients: ReadonlySet<string>;
   medicationListKnown: boolean;
   /** Assumptions made for unrecorded history while evaluating (filled by the condition evaluator). */
   assumptions: Set<string>;
@@ -316,10 +318,12 @@ export function buildFacts(input: TEvaluationInput, asOf: string | null): Facts 
 
   const { noneTaken, entries } = input.medications;
   const lines = entries.filter((e) => e.trim() !== '');
+  const medications = matchMedications(lines);
+  const ingredients = new Set<string>();
+  for (const m of medications) for (const g of m.ingredients) ingredients.add(g);
   return {
     asOf, input, labs, allLabs, quantities, derived, crossChecks, assumptions: new Set(), freeT4, tsh, notices,
-    pregnancy,
-    medications: matchMedications(lines),
+    pregnancy, medications, ingredients,
     medicationListKnown: noneTaken || lines.length > 0,
   };
 }
