@@ -255,7 +255,7 @@ export function buildFacts(input: TEvaluationInput, asOf: string | null): Facts 
     const why = onDialysis ? 'on dialysis (K-2d)' : 'in pregnancy (K-2p)';
     if (quantities.egfr) notices.push(`Reported eGFR ${quantities.egfr.entered} not used ${why}`);
     else if (usable(creatinine)) notices.push(`eGFR not computed ${why}`);
-    delete quantities.egfr;
+    quantities.egfr = undefined; // not `delete`: it turns the object into a slow dictionary
   } else if (usable(creatinine) && ageYears >= 18) {
     const egfr = ckdEpi2021({ creatinineMgDl: creatinine.canonicalValue, ageYears, sex });
     const qualifier = flip(creatinine.qualifier);
@@ -309,7 +309,7 @@ export function buildFacts(input: TEvaluationInput, asOf: string | null): Facts 
   const ferritin = quantities.ferritin;
   if (crp && ferritin && !within(crp.effectiveDate, ferritin.effectiveDate, PAIRING_DAYS)) {
     notices.push(`CRP of ${crp.effectiveDate} is more than ${PAIRING_DAYS} days from the ferritin of ${ferritin.effectiveDate}: not used to read ferritin (G6)`);
-    delete quantities.crp;
+    quantities.crp = undefined;
   }
 
   const freeT4 = readFreeT4(quantities, labs, pregnancy);
