@@ -431,6 +431,44 @@ function unknownOf(rs: readonly ConditionResult[]): ConditionResult {
   return result('unknown', unionReasons(rs));
 }
 
+const quickCompiled = new WeakMap<Condition, (facts: Facts) => Outcome>();
+const scratch: ConditionTrace[] = [];
+
+/**
+ * Whether a condition is met, without a trace: `all` and `any` stop at the first deciding child. For
+ * workup `onlyIf`, caveat and detail conditions, whose leaves are not shown; rules always use
+ * `evaluateCondition`, which evaluates every leaf.
+ */
+export function conditionMet(c: Condition, facts: Facts): boolean {
+  return quick(c)(facts) === 'met';
+}
+
+function quick(c: Condition): (facts: Facts) => Outcome {
+  const hit = quickCompiled.get(c);
+  if (hit) return hit;
+  let fn: (facts: Facts) => Outcome;
+  if ('all' in c) {
+    const children = c.all.map(quick);
+    fn = (facts) => {
+      let unknown = false;
+      for (const child of children) { const o = child(facts); if (o === 'not-met') return 'not-met'; if (o === 'unknown') unknown = true; }
+      return unknown ? 'unknown' : 'met';
+    };
+  } else if ('any' in c && !c.alternatives) {
+    const children = c.any.map(quick);
+    fn = (facts) => {
+      let unknown = false;
+      for (const child of children) { const o = child(facts); if (o === 'met') return 'met'; if (o === 'unknown') unknown = true; }
+      return unknown ? 'unknown' : 'not-met';
+    };
+  } else {
+    const full = compile(c);
+    fn = (facts) => { const o = full(facts, scratch).outcome; scratch.length = 0; return o; };
+  }
+  quickCompiled.set(c, fn);
+  return fn;
+}
+
 /** Evaluates a condition tree; appends one trace entry per leaf (every leaf is evaluated, none skipped). */
 export function evaluateCondition(c: Condition, facts: Facts, trace: ConditionTrace[]): ConditionResult {
   return compile(c)(facts, trace);

@@ -5,7 +5,7 @@
  */
 import type { AnalyteId } from './analytes';
 import { ANALYTES } from './analytes';
-import { PATIENT_FACT_LABELS, evaluateCondition, type ConditionTrace, type Outcome, type UnknownReason } from './conditions';
+import { PATIENT_FACT_LABELS, conditionMet, evaluateCondition, type ConditionTrace, type Outcome, type UnknownReason } from './conditions';
 import { CONTRIBUTORS } from './contributors';
 import { buildFacts, type DerivedValue, type Facts } from './facts';
 import type { TEvaluationInput } from './input';
@@ -127,7 +127,7 @@ function sourcesOfRules(results: readonly RuleResult[]): Source[] {
 
 function request(w: WorkupRequest, facts: Facts, ruleId: string, evidence: EvidenceGrade, sourceIds: readonly SourceId[], out: WorkupRequestMade[], band?: IronTherapy): void {
   if (w.bands && (band === undefined || !w.bands.includes(band))) return;
-  if (w.onlyIf && evaluateCondition(w.onlyIf, facts, []).outcome !== 'met') return;
+  if (w.onlyIf && !conditionMet(w.onlyIf, facts)) return;
   const made: WorkupRequestMade = { id: w.id, reason: w.reason, ruleId, evidence, sourceIds };
   if (w.label) made.label = w.label;
   else if (band && WORKUP_CATALOGUE[w.id].label.includes('{band}')) made.label = WORKUP_CATALOGUE[w.id].label.replace('{band}', ` (band ${band}: ${IRON_THERAPY_LABELS[band]})`);
@@ -326,7 +326,7 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
   }
 
   const caveats: CaveatOut[] = [];
-  for (const c of spec.caveats ?? []) if (!c.when || evaluateCondition(c.when, facts, []).outcome === 'met') caveats.push(caveatOf(c));
+  for (const c of spec.caveats ?? []) if (!c.when || conditionMet(c.when, facts)) caveats.push(caveatOf(c));
 
   let evidence = spec.evidence;
   if (spec.id === 'medication' && status === 'flagged') {
