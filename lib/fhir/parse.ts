@@ -78,3 +78,13 @@ export function parseFhirText(text: string): ParseResult {
   }
   return { ok: true, data: into };
 }
+
+/** Resources from already-parsed documents (CDS Hooks prefetch values: resources and searchset Bundles). */
+export function parseFhirDocuments(docs: readonly unknown[]): ParseResult {
+  const into: ParsedResources = { resources: [], byFullUrl: new Map() };
+  for (let i = 0; i < docs.length; i++) {
+    const err = collect(docs[i], into, `Document ${i + 1}`);
+    if (err) return { ok: false, message: err };
+  }
+  return { ok: true, data: into };
+}

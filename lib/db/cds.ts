@@ -1,0 +1,55 @@
+/** CDS Hooks clients (trusted EHRs), the JWT ids they used, and the cards returned to them. */
+import { getDb, type Db } from './client';
+import { isUniqueViolation } from './errors';
+
+export interface CdsClientRow {
+  id: string;
+  organisationId: string;
+  name: string;
+  issuer: string;
+  jwks: string;
+  fhirServers: string;
+}
+
+export async function findCdsClientByIssuer(issuer: string): Promise<CdsClientRow | null> {
+  return getDb().cdsClient.findUnique({ where: { issuer }, select: { id: true, organisationId: true, name: true, issuer: true, jwks: true, fhirServers: true } });
+}
+
+/** Registers or updates a client (seed and admin). */
+export async function upsertCdsClient(data: { organisationId: string; name: string; issuer: string; jwks: string; fhirServers: string }, db: Db = getDb()) {
+  return db.cdsClient.upsert({ where: { issuer: data.issuer }, create: data, update: { name: data.name, jwks: data.jwks, fhirServers: data.fhirServers }, select: { id: true } });
+}
+
+/**
+ * Records a JWT id; false when the client already used it (a replay). Expired ids are pruned on
+ * the way, so the table holds only ids whose tokens could still be presented.
+ */
+export async function recordJwtId(cdsClientId: string, jti: string, expiresAt: Date, now: Date): Promise<boolean> {
+  const db = getDb();
+  await db.cdsJwtId.deleteMany({ where: { expiresAt: { lt: now } } });
+  try {
+    await db.cdsJwtId.create({ data: { cdsClientId, jti, expiresAt } });
+    return true;
+  } catch (e) {
+    if (isUniqueViolation(e)) return false;
+    throw e;
+  }
+}
+
+export interface CdsCardRecord {
+  id: string;
+  organisationId: string;
+  cdsClientId: string;
+  hookInstance: string;
+  topic: string;
+  ruleIds: string;
+  rulesVersion: string;
+}
+
+export async function insertCdsCards(cards: CdsCardRecord[], db: Db = getDb()): Promise<void> {
+  if (cards.length > 0) await db.cdsCard.createMany({ data: cards });
+}
+
+export async function findCdsCard(organisationId: string, id: string) {
+  return getDb().cdsCard.findFirst({ where: { id, organisationId } });
+}

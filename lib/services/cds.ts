@@ -1,0 +1,79 @@
+import 'server-only';
+/**
+ * CDS Hooks calls: the calling EHR is authenticated by its JWT against the keys its clinic pinned,
+ * and acts for that clinic only. Every call is audited (who: the client; never patient text).
+ */
+import type { JWK } from 'jose';
+import { verifyCdsJwt, type JwtFailure, type TrustedClient } from '@/lib/cds/jwt';
+import { answerPatientView, type HookAnswer } from '@/lib/cds/service';
+import { findCdsClientByIssuer, insertCdsCards, recordJwtId } from '@/lib/db/cds';
+import { RULES_VERSION } from '@/lib/rules';
+import { appendAuditEvent } from '@/lib/db/audit';
+import { withTransaction } from '@/lib/db/transaction';
+import { auditAnonymous } from './audit';
+import { todayIso } from './clock';
+
+export interface CdsCaller {
+  client: TrustedClient & { name: string; fhirServers: string[] };
+  clientAddress: string | null;
+}
+
+function parseJsonArray<T>(text: string): T[] {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? (v as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Verifies the call's JWT; audits a refusal. */
+export async function authenticateCdsCall(authorization: string | null, audience: string, clientAddress: string | null): Promise<{ ok: true; caller: CdsCaller } | { ok: false; reason: JwtFailure }> {
+  const rows = new Map<string, CdsCaller['client']>();
+  const result = await verifyCdsJwt(authorization, audience, {
+    findClient: async (issuer) => {
+      const row = await findCdsClientByIssuer(issuer);
+      if (!row) return null;
+      const jwks = (() => {
+        try {
+          return (JSON.parse(row.jwks) as { keys?: JWK[] }).keys ?? [];
+        } catch {
+          return [];
+        }
+      })();
+      const client = { id: row.id, organisationId: row.organisationId, issuer: row.issuer, keys: jwks, name: row.name, fhirServers: parseJsonArray<string>(row.fhirServers) };
+      rows.set(issuer, client);
+      return client;
+    },
+    recordJti: (client, jti, expiresAt) => recordJwtId(client.id, jti, expiresAt, new Date()),
+  });
+  if (!result.ok) {
+    await auditAnonymous(clientAddress, { action: 'cds.auth', outcome: 'denied', recordType: 'cds-call', recordId: audience.slice(-64), detail: result.reason });
+    return result;
+  }
+  return { ok: true, caller: { client: rows.get(result.client.issuer)!, clientAddress } };
+}
+
+/** The patient-view hook for an authenticated client: answer, remember the cards, audit. */
+export async function patientView(caller: CdsCaller, body: unknown): Promise<HookAnswer> {
+  const answer = await answerPatientView(body, { asOf: todayIso(), fhirServers: caller.client.fhirServers });
+  const who = { organisationId: caller.client.organisationId, userId: null };
+  const hookInstance = typeof (body as { hookInstance?: unknown })?.hookInstance === 'string' ? ((body as { hookInstance: string }).hookInstance).slice(0, 200) : 'unknown';
+  if (answer.status !== 200) {
+    await auditAnonymous(caller.clientAddress, { ...who, action: 'cds.patient-view', outcome: 'failure', recordType: 'cds-client', recordId: caller.client.id, detail: `status=${answer.status}` });
+    return answer;
+  }
+  // The cards and their audit event commit together.
+  await withTransaction(async (tx) => {
+    await insertCdsCards(answer.meta.map((m) => ({ id: m.uuid, organisationId: caller.client.organisationId, cdsClientId: caller.client.id, hookInstance, topic: m.topic, ruleIds: m.ruleIds.join(','), rulesVersion: RULES_VERSION })), tx);
+    await appendAuditEvent(tx, {
+      ...who, clientAddress: caller.clientAddress, action: 'cds.patient-view', patientId: null, recordType: 'cds-client', recordId: caller.client.id, outcome: 'success',
+      detail: `cards=${answer.meta.length}; topics=${answer.meta.map((m) => m.topic).join(',') || 'none'}; fetched=${answer.fetched.join(',') || 'none'}`.slice(0, 200),
+    });
+  });
+  return answer;
+}
+
+export async function auditDiscovery(caller: CdsCaller): Promise<void> {
+  await auditAnonymous(caller.clientAddress, { organisationId: caller.client.organisationId, userId: null, action: 'cds.discovery', recordType: 'cds-client', recordId: caller.client.id });
+}
