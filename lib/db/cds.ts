@@ -53,3 +53,25 @@ export async function insertCdsCards(cards: CdsCardRecord[], db: Db = getDb()): 
 export async function findCdsCard(organisationId: string, id: string) {
   return getDb().cdsCard.findFirst({ where: { id, organisationId } });
 }
+
+export interface CdsFeedbackRecord {
+  organisationId: string;
+  cardId: string;
+  outcome: 'accepted' | 'overridden';
+  acceptedSuggestions: string | null;
+  reasonSystem: string | null;
+  reasonCode: string | null;
+  reasonDisplay: string | null;
+  comment: string | null;
+  outcomeAt: Date;
+}
+
+/** The ids among `ids` that are cards of this client. */
+export async function cardIdsOfClient(cdsClientId: string, ids: string[], db: Db = getDb()): Promise<Set<string>> {
+  const rows = await db.cdsCard.findMany({ where: { cdsClientId, id: { in: ids } }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function insertCdsFeedback(rows: CdsFeedbackRecord[], db: Db = getDb()): Promise<void> {
+  if (rows.length > 0) await db.cdsFeedback.createMany({ data: rows });
+}

@@ -6,7 +6,8 @@ import 'server-only';
 import type { JWK } from 'jose';
 import { verifyCdsJwt, type JwtFailure, type TrustedClient } from '@/lib/cds/jwt';
 import { answerPatientView, type HookAnswer } from '@/lib/cds/service';
-import { findCdsClientByIssuer, insertCdsCards, recordJwtId } from '@/lib/db/cds';
+import { ZFeedbackRequest } from '@/lib/cds/feedback';
+import { cardIdsOfClient, findCdsClientByIssuer, insertCdsCards, insertCdsFeedback, recordJwtId } from '@/lib/db/cds';
 import { RULES_VERSION } from '@/lib/rules';
 import { appendAuditEvent } from '@/lib/db/audit';
 import { withTransaction } from '@/lib/db/transaction';
@@ -76,4 +77,38 @@ export async function patientView(caller: CdsCaller, body: unknown): Promise<Hoo
 
 export async function auditDiscovery(caller: CdsCaller): Promise<void> {
   await auditAnonymous(caller.clientAddress, { organisationId: caller.client.organisationId, userId: null, action: 'cds.discovery', recordType: 'cds-client', recordId: caller.client.id });
+}
+
+export type FeedbackAnswer = { status: 200; body: { stored: number } } | { status: 400; body: { resourceType: 'OperationOutcome'; issue: { severity: 'error'; code: string; diagnostics: string }[] } };
+
+/** Stores feedback on this client's cards (all or nothing), with its audit event. */
+export async function storeFeedback(caller: CdsCaller, raw: unknown): Promise<FeedbackAnswer> {
+  const bad = (diagnostics: string): FeedbackAnswer => ({ status: 400, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid', diagnostics }] } });
+  const parsed = ZFeedbackRequest.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    return bad(`${i.path.join('.')}: ${i.message}`);
+  }
+  const items = parsed.data.feedback;
+  const organisationId = caller.client.organisationId;
+  return withTransaction(async (tx) => {
+    const known = await cardIdsOfClient(caller.client.id, items.map((f) => f.card), tx);
+    const unknown = items.find((f) => !known.has(f.card));
+    if (unknown) {
+      await appendAuditEvent(tx, { organisationId, userId: null, clientAddress: caller.clientAddress, action: 'cds.feedback', patientId: null, recordType: 'cds-client', recordId: caller.client.id, outcome: 'failure', detail: 'unknown card' });
+      return bad(`card ${unknown.card.slice(0, 100)} is not a card this service returned to this client`);
+    }
+    await insertCdsFeedback(items.map((f) => ({
+      organisationId, cardId: f.card, outcome: f.outcome,
+      acceptedSuggestions: f.acceptedSuggestions?.map((s) => s.id).join(',') || null,
+      reasonSystem: f.overrideReason?.reason?.system ?? null, reasonCode: f.overrideReason?.reason?.code ?? null,
+      reasonDisplay: f.overrideReason?.reason?.display ?? null, comment: f.overrideReason?.userComment?.trim() || null,
+      outcomeAt: new Date(f.outcomeTimestamp),
+    })), tx);
+    await appendAuditEvent(tx, {
+      organisationId, userId: null, clientAddress: caller.clientAddress, action: 'cds.feedback', patientId: null, recordType: 'cds-client', recordId: caller.client.id, outcome: 'success',
+      detail: `items=${items.length}; accepted=${items.filter((f) => f.outcome === 'accepted').length}; overridden=${items.filter((f) => f.outcome === 'overridden').length}`,
+    });
+    return { status: 200, body: { stored: items.length } };
+  });
 }

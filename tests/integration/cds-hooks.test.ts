@@ -8,6 +8,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as discoveryGET, OPTIONS as discoveryOPTIONS } from '@/app/cds-services/route';
 import { POST as hookPOST, OPTIONS as hookOPTIONS } from '@/app/cds-services/rls-workup/route';
+import { POST as feedbackPOST } from '@/app/cds-services/rls-workup/feedback/route';
 import { specViolations, type Card } from '@/lib/cds/cards';
 import { PREFETCH } from '@/lib/cds/service';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -163,6 +164,33 @@ describe('CDS Hooks routes (real SQLite)', () => {
     expect(big.status).toBe(413);
     const text = await hookPOST(new Request(hookUrl, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${await jwt(hookUrl)}` }, body: 'hello' }));
     expect(text.status).toBe(415);
+  });
+
+  it('feedback: accepted and overridden outcomes are stored against the card with reason and comment; audience is the feedback URL', async () => {
+    const res = await callHook(hook({ prefetch: prefetch(Object.keys(PREFETCH)) }));
+    const { cards } = (await res.json()) as { cards: Card[] };
+    const withSuggestion = cards.find((c) => c.suggestions)!;
+    const other = cards.find((c) => c !== withSuggestion)!;
+    const url = `${hookUrl}/feedback`;
+    const send = async (body: unknown, aud = url) => feedbackPOST(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await jwt(aud)}` }, body: JSON.stringify(body) }));
+    const items = {
+      feedback: [
+        { card: withSuggestion.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: withSuggestion.suggestions![0]!.uuid }], outcomeTimestamp: '2026-11-27T10:05:31Z' },
+        { card: other.uuid, outcome: 'overridden', overrideReason: { reason: other.overrideReasons![1], userComment: 'Seen by nephrology last week' }, outcomeTimestamp: '2026-11-27T10:06:00Z' },
+      ],
+    };
+    expect((await send(items, hookUrl)).status).toBe(401);
+    const ok = await send(items);
+    expect(ok.status).toBe(200);
+    const stored = await db.client.cdsFeedback.findMany({ where: { cardId: { in: [withSuggestion.uuid, other.uuid] } }, orderBy: { outcomeAt: 'asc' } });
+    expect(stored.map((f) => [f.outcome, f.reasonCode, f.comment])).toEqual([['accepted', null, null], ['overridden', 'not-applicable', 'Seen by nephrology last week']]);
+    expect(stored[0]!.acceptedSuggestions).toBe(withSuggestion.suggestions![0]!.uuid);
+    // Unknown card, accepted without suggestions, bad timestamp: refused whole, nothing stored.
+    const before = await db.client.cdsFeedback.count();
+    expect((await send({ feedback: [{ card: randomUUID(), outcome: 'overridden', outcomeTimestamp: '2026-11-27T10:06:00Z' }] })).status).toBe(400);
+    expect((await send({ feedback: [{ card: other.uuid, outcome: 'accepted', outcomeTimestamp: '2026-11-27T10:06:00Z' }] })).status).toBe(400);
+    expect((await send({ feedback: [{ card: other.uuid, outcome: 'overridden', outcomeTimestamp: 'yesterday' }] })).status).toBe(400);
+    expect(await db.client.cdsFeedback.count()).toBe(before);
   });
 
   it('the demo seed pins the sandbox\'s public key for the Demo clinic', async () => {
