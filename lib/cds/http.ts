@@ -20,11 +20,16 @@ export function cdsJson(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: CORS });
 }
 
-/** The exact URL called, which the JWT's `aud` must equal: the public URL when one is configured. */
+/**
+ * The exact URL called, which the JWT's `aud` must equal: the configured public URL (production,
+ * behind the TLS proxy); otherwise the Host the client called (the server's own request.url says
+ * "localhost" whatever address was used).
+ */
 export function audienceOf(request: Request): string {
-  const { pathname } = new URL(request.url);
-  const origin = env.BETTER_AUTH_URL ? new URL(env.BETTER_AUTH_URL).origin : new URL(request.url).origin;
-  return `${origin}${pathname}`;
+  const url = new URL(request.url);
+  if (env.BETTER_AUTH_URL) return `${new URL(env.BETTER_AUTH_URL).origin}${url.pathname}`;
+  const host = request.headers.get('host');
+  return `${url.protocol}//${host && /^[A-Za-z0-9.\-:[\]]{1,255}$/.test(host) ? host : url.host}${url.pathname}`;
 }
 
 export function unauthorized(reason: string): NextResponse {

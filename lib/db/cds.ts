@@ -75,3 +75,14 @@ export async function cardIdsOfClient(cdsClientId: string, ids: string[], db: Db
 export async function insertCdsFeedback(rows: CdsFeedbackRecord[], db: Db = getDb()): Promise<void> {
   if (rows.length > 0) await db.cdsFeedback.createMany({ data: rows });
 }
+
+export async function insertCdsLaunch(data: { id: string; organisationId: string; cdsClientId: string; payload: string; expiresAt: Date }): Promise<void> {
+  const db = getDb();
+  await db.cdsLaunch.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  await db.cdsLaunch.create({ data });
+}
+
+/** A launch of the organisation that has not expired, or null. */
+export async function findCdsLaunch(organisationId: string, id: string, now: Date) {
+  return getDb().cdsLaunch.findFirst({ where: { id, organisationId, expiresAt: { gt: now } }, select: { id: true, payload: true, createdAt: true, expiresAt: true } });
+}

@@ -7,7 +7,8 @@ import type { JWK } from 'jose';
 import { verifyCdsJwt, type JwtFailure, type TrustedClient } from '@/lib/cds/jwt';
 import { answerPatientView, type HookAnswer } from '@/lib/cds/service';
 import { ZFeedbackRequest } from '@/lib/cds/feedback';
-import { cardIdsOfClient, findCdsClientByIssuer, insertCdsCards, insertCdsFeedback, recordJwtId } from '@/lib/db/cds';
+import { randomBytes } from 'node:crypto';
+import { cardIdsOfClient, findCdsClientByIssuer, insertCdsCards, insertCdsFeedback, insertCdsLaunch, recordJwtId } from '@/lib/db/cds';
 import { RULES_VERSION } from '@/lib/rules';
 import { appendAuditEvent } from '@/lib/db/audit';
 import { withTransaction } from '@/lib/db/transaction';
@@ -55,9 +56,19 @@ export async function authenticateCdsCall(authorization: string | null, audience
   return { ok: true, caller: { client: rows.get(result.client.issuer)!, clientAddress } };
 }
 
-/** The patient-view hook for an authenticated client: answer, remember the cards, audit. */
-export async function patientView(caller: CdsCaller, body: unknown): Promise<HookAnswer> {
-  const answer = await answerPatientView(body, { asOf: todayIso(), fhirServers: caller.client.fhirServers });
+/** How long a card's "open the pre-filled assessment" link works. */
+export const LAUNCH_MINUTES = 60;
+
+/** The patient-view hook for an authenticated client: answer, remember the cards, audit. `appOrigin` builds the cards' link. */
+export async function patientView(caller: CdsCaller, body: unknown, appOrigin: string): Promise<HookAnswer> {
+  const answer = await answerPatientView(body, {
+    asOf: todayIso(), fhirServers: caller.client.fhirServers,
+    openUrl: async (imp) => {
+      const id = randomBytes(24).toString('base64url');
+      await insertCdsLaunch({ id, organisationId: caller.client.organisationId, cdsClientId: caller.client.id, payload: JSON.stringify(imp), expiresAt: new Date(Date.now() + LAUNCH_MINUTES * 60_000) });
+      return `${appOrigin}/cds/open/${id}`;
+    },
+  });
   const who = { organisationId: caller.client.organisationId, userId: null };
   const hookInstance = typeof (body as { hookInstance?: unknown })?.hookInstance === 'string' ? ((body as { hookInstance: string }).hookInstance).slice(0, 200) : 'unknown';
   if (answer.status !== 200) {

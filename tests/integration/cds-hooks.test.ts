@@ -11,7 +11,8 @@ import { POST as hookPOST, OPTIONS as hookOPTIONS } from '@/app/cds-services/rls
 import { POST as feedbackPOST } from '@/app/cds-services/rls-workup/feedback/route';
 import { specViolations, type Card } from '@/lib/cds/cards';
 import { PREFETCH } from '@/lib/cds/service';
-import { createTestDatabase, type TestDatabase } from './database';
+import { openLaunch } from '@/lib/services/cds-launch';
+import { actorFor, createTestDatabase, type TestDatabase } from './database';
 
 // The CDS Hooks routes as an EHR calls them: real route handlers, a real SQLite database (client
 // registration, replay store, cards, audit), keys generated here, and a real FHIR server over HTTP
@@ -191,6 +192,25 @@ describe('CDS Hooks routes (real SQLite)', () => {
     expect((await send({ feedback: [{ card: other.uuid, outcome: 'accepted', outcomeTimestamp: '2026-11-27T10:06:00Z' }] })).status).toBe(400);
     expect((await send({ feedback: [{ card: other.uuid, outcome: 'overridden', outcomeTimestamp: 'yesterday' }] })).status).toBe(400);
     expect(await db.client.cdsFeedback.count()).toBe(before);
+  });
+
+  it('each card links to the pre-filled assessment; the link opens for the clinic only, with its patients of that birth date and sex', async () => {
+    const res = await callHook(hook({ prefetch: prefetch(Object.keys(PREFETCH)) }));
+    const { cards } = (await res.json()) as { cards: Card[] };
+    const url = cards[0]!.links![0]!.url;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:3000\/cds\/open\/[A-Za-z0-9_-]{32}$/);
+    expect(new Set(cards.map((c) => c.links![0]!.url)).size).toBe(1);
+    const token = url.split('/').pop()!;
+    const org = await db.client.organisation.findUniqueOrThrow({ where: { slug: 'demo' } });
+    await db.client.patient.create({ data: { organisationId: org.id, mrn: 'EHR-LOUIS', givenName: 'Louis', familyName: 'Maggio', birthDate: '1976-01-16', sex: 'male' } });
+    const opened = await openLaunch(await actorFor(db.client, 'clinician@demo.test'), token);
+    expect(opened?.imp.patient).toMatchObject({ id: PATIENT, birthDate: '1976-01-16', sex: 'male' });
+    expect(opened?.candidates.map((p) => p.mrn)).toEqual(['EHR-LOUIS']);
+    expect(await openLaunch(await actorFor(db.client, 'clinician@northvalley.test'), token)).toBeNull();
+    expect(await openLaunch(await actorFor(db.client, 'clinician@demo.test'), 'not-a-token-but-long-enough')).toBeNull();
+    const events = await db.client.auditEvent.findMany({ where: { action: 'cds.launch.open' }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => e.outcome)).toEqual(['success', 'denied', 'denied']);
+    expect(await db.client.assessment.count({ where: { patient: { mrn: 'EHR-LOUIS' } } })).toBe(0);
   });
 
   it('the demo seed pins the sandbox\'s public key for the Demo clinic', async () => {

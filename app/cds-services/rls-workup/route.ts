@@ -18,7 +18,7 @@ export async function POST(request: Request): Promise<NextResponse> {
   const body = await readJson(request, MAX_BODY_BYTES);
   if (!body.ok) return cdsJson(outcome('invalid', 'The body must be JSON (application/json) of at most 8 MB'), body.response.status);
   try {
-    const answer = await patientView(auth.caller, body.value);
+    const answer = await patientView(auth.caller, body.value, new URL(audienceOf(request)).origin);
     return cdsJson(answer.body, answer.status);
   } catch (e) {
     logger.error({ err: (e as Error).message }, 'patient-view failed');
