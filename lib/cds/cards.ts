@@ -4,7 +4,7 @@
  * and one card for the labs that are missing or stale. Nothing for what is not flagged. JSON carries
  * no null and no empty string, array or object (the spec forbids them): optional fields are omitted.
  */
-import type { ContributorResult, Evaluation, WorkupItem } from '@/lib/rules';
+import { ANALYTES, type ContributorResult, type Evaluation, type WorkupItem } from '@/lib/rules';
 import { REVIEW_REASONS } from '@/lib/schemas/review';
 import { ANALYTE_LOINC, LOINC_DISPLAY, SYSTEM } from '@/lib/fhir/value-sets';
 
@@ -111,7 +111,7 @@ function contributorDetail(c: ContributorResult, ev: Evaluation, items: WorkupIt
     for (const b of c.basis) {
       const input = ev.inputs.find((i) => i.analyte === b.analyte);
       const from = opts.provenanceOf?.(b.analyte);
-      lines.push(`| ${md(input?.label ?? b.analyte)}${from ? ` (${md(from)})` : ''} | ${md(b.entered ?? 'missing')} | ${md(b.canonical ?? '—')} | ${md(b.threshold)} | ${md(String(b.outcome))} |`);
+      lines.push(`| ${md(input?.label ?? ANALYTES[b.analyte]?.label ?? b.analyte)}${from ? ` (${md(from)})` : ''} | ${md(b.entered ?? 'missing')} | ${md(b.canonical ?? '—')} | ${md(b.threshold)} | ${md(String(b.outcome))} |`);
     }
     lines.push('');
   }
@@ -180,7 +180,7 @@ function labsCard(ev: Evaluation, opts: CardOptions): { card: Card; meta: CardMe
   lines.push('', `RLS Workup rules ${md(ev.rulesVersion)}`);
   const suggestions = items.map((i) => suggestionOf(i, opts)).filter((s): s is Suggestion => s !== null);
   const uuid = opts.uuid();
-  const names = [...items.map((i) => i.label.split(/[:,(]/)[0]!.trim()), ...staleInputs.map((i) => i.label)];
+  const names = [...items.map((i) => i.label.replace(/^\(.*?\)\s*/, '').split(/[:,(]/)[0]!.trim()), ...staleInputs.map((i) => i.label)].filter((x) => x !== '');
   const card: Card = {
     uuid,
     summary: shortSummary(`Labs missing or out of date for the RLS workup: ${[...new Set(names)].join('; ')}`),

@@ -86,3 +86,17 @@ export async function insertCdsLaunch(data: { id: string; organisationId: string
 export async function findCdsLaunch(organisationId: string, id: string, now: Date) {
   return getDb().cdsLaunch.findFirst({ where: { id, organisationId, expiresAt: { gt: now } }, select: { id: true, payload: true, createdAt: true, expiresAt: true } });
 }
+
+/** Feedback, cards and in-app reviews of an organisation since a date, for the override-rate report. */
+export async function overrideReportData(organisationId: string, since: Date) {
+  const db = getDb();
+  const [feedback, cards, reviews] = await Promise.all([
+    db.cdsFeedback.findMany({ where: { organisationId, outcomeAt: { gte: since } }, select: { outcome: true, reasonCode: true, reasonDisplay: true, outcomeAt: true, card: { select: { ruleIds: true } } } }),
+    db.cdsCard.findMany({ where: { organisationId, createdAt: { gte: since } }, select: { ruleIds: true } }),
+    db.review.findMany({
+      where: { organisationId, createdAt: { gte: since }, targetType: { in: ['contributor', 'workup'] }, decision: { in: ['accepted', 'dismissed'] } },
+      select: { targetType: true, targetId: true, decision: true, reasonCode: true, createdAt: true, assessment: { select: { evaluation: true } } },
+    }),
+  ]);
+  return { feedback, cards, reviews };
+}

@@ -12,6 +12,7 @@ import { POST as feedbackPOST } from '@/app/cds-services/rls-workup/feedback/rou
 import { specViolations, type Card } from '@/lib/cds/cards';
 import { PREFETCH } from '@/lib/cds/service';
 import { openLaunch } from '@/lib/services/cds-launch';
+import { overrideRateReport } from '@/lib/services/override-rates';
 import { actorFor, createTestDatabase, type TestDatabase } from './database';
 
 // The CDS Hooks routes as an EHR calls them: real route handlers, a real SQLite database (client
@@ -192,6 +193,15 @@ describe('CDS Hooks routes (real SQLite)', () => {
     expect((await send({ feedback: [{ card: other.uuid, outcome: 'accepted', outcomeTimestamp: '2026-11-27T10:06:00Z' }] })).status).toBe(400);
     expect((await send({ feedback: [{ card: other.uuid, outcome: 'overridden', outcomeTimestamp: 'yesterday' }] })).status).toBe(400);
     expect(await db.client.cdsFeedback.count()).toBe(before);
+
+    // The admin's override-rate page counts it per rule.
+    const rows = await overrideRateReport(await actorFor(db.client, 'admin@demo.test'));
+    const overriddenRules = (await db.client.cdsCard.findUniqueOrThrow({ where: { id: other.uuid } })).ruleIds.split(',');
+    const row = rows.find((r) => r.ruleId === overriddenRules[0])!;
+    expect(row.overridden).toBeGreaterThanOrEqual(1);
+    expect(row.shown).toBeGreaterThanOrEqual(1);
+    expect(row.reasons).toContainEqual({ reason: 'not-applicable', count: expect.any(Number) });
+    expect(row.bySource.ehr.overridden).toBeGreaterThanOrEqual(1);
   });
 
   it('each card links to the pre-filled assessment; the link opens for the clinic only, with its patients of that birth date and sex', async () => {
