@@ -34,6 +34,24 @@ const OTHER_ORGANISATION = { slug: 'north-valley', name: 'North Valley Neurology
 const OTHER_USER = { email: 'clinician@northvalley.test', name: 'Dr North Valley', role: 'clinician', password: 'north-valley-2026' } as const;
 const OTHER_PATIENT = { mrn: 'NV-001', givenName: 'Noor', familyName: 'Valley', birthDate: '1966-03-08', sex: 'female' } as const;
 
+/**
+ * The HL7 CDS Hooks sandbox as a trusted CDS Hooks client of the Demo clinic: its issuer and its
+ * public signing key, pinned (from the sandbox build's .well-known/jwks.json; never fetched from
+ * its `jku`). Its FHIR server on loopback (../shared/tools/cds-hooks-sandbox/run.mjs) may be called back.
+ */
+export const SANDBOX_CLIENT = {
+  name: 'CDS Hooks sandbox (HL7)',
+  issuer: 'https://sandbox.cds-hooks.org',
+  jwks: {
+    keys: [{
+      kty: 'EC', use: 'sig', crv: 'P-384', kid: '44823f3d-0b01-4a6c-a80e-b9d3e8a7226f', alg: 'ES384',
+      x: 'dw_JGR8nB2I6XveNxUOl2qk699ZPLM2nYI5STSdiEl9avAkrm3CkfYMbrrjr8laB',
+      y: 'Sm3mLE-n1zYNla_aiE3cb3nZsL51RbC7ysw3q8aJLxGm-hx79RPMYpITDjp7kgzy',
+    }],
+  },
+  fhirServers: ['http://127.0.0.1:8090', 'http://localhost:8090'],
+} as const;
+
 /** A user with a credential account (Better Auth's scrypt hash); an existing password is kept. */
 async function upsertUser(db: PrismaClient, organisationId: string, u: { email: string; name: string; role: string; password: string }): Promise<void> {
   const user = await db.user.upsert({
@@ -66,6 +84,8 @@ async function seed(): Promise<void> {
     });
 
     for (const u of DEMO_USERS) await upsertUser(db, organisation.id, u);
+    const sandbox = { organisationId: organisation.id, name: SANDBOX_CLIENT.name, issuer: SANDBOX_CLIENT.issuer, jwks: JSON.stringify(SANDBOX_CLIENT.jwks), fhirServers: JSON.stringify(SANDBOX_CLIENT.fhirServers) };
+    await db.cdsClient.upsert({ where: { issuer: sandbox.issuer }, create: sandbox, update: sandbox, select: { id: true } });
 
     const other = await db.organisation.upsert({ where: { slug: OTHER_ORGANISATION.slug }, create: OTHER_ORGANISATION, update: { name: OTHER_ORGANISATION.name }, select: { id: true } });
     await upsertUser(db, other.id, OTHER_USER);

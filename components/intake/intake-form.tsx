@@ -9,6 +9,7 @@ import { useDeferredValue, useMemo, useTransition } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { ANALYTES, ANALYTE_IDS, evaluateFindings, type AnalyteId, type AnalyteSpec } from '@/lib/rules';
 import { ZAssessmentFormSchema, emptyAssessmentForm, toEvaluationInput, type PatientFacts, type TAssessmentForm } from '@/lib/schemas/assessment';
+import type { FormProvenance } from '@/lib/fhir/provenance';
 import { ContributorList } from '@/components/results/contributor-list';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
@@ -37,6 +38,12 @@ export interface IntakeFormProps {
   onSubmit: (values: TAssessmentForm) => Promise<SubmitResult>;
   /** Prefilled values (a correction starts from the assessment it replaces). */
   initialValues?: TAssessmentForm;
+  /** Where prefilled values came from (a FHIR import), shown under each field. */
+  provenance?: FormProvenance;
+}
+
+function Provenance({ id, text }: { id: string; text: string | undefined }) {
+  return text ? <p id={id} className="provenance">{text}</p> : null;
 }
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
@@ -48,7 +55,7 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   );
 }
 
-export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFormProps) {
+export function IntakeForm({ patient, asOf, onSubmit, initialValues, provenance }: IntakeFormProps) {
   const form = useForm<TAssessmentForm>({ resolver: zodResolver(ZAssessmentFormSchema), defaultValues: initialValues ?? emptyAssessmentForm(), mode: 'onBlur' });
   const { register, handleSubmit, setError, formState } = form;
   const [pending, startTransition] = useTransition();
@@ -131,6 +138,7 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFor
                         {...register(`labs.${a}.collectedOn`)}
                       />
                       <FieldError id={describedBy} message={valueErr ?? unitErr ?? err?.collectedOn?.message} />
+                      <Provenance id={`labs-${a}-provenance`} text={provenance?.labs?.[a]} />
                     </div>
                   );
                 })}
@@ -145,6 +153,7 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFor
               <>
                 <label htmlFor="pregnant">Pregnant</label>
                 <select id="pregnant" {...register('pregnant')}>{TRI.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</select>
+            <Provenance id="pregnant-provenance" text={provenance?.context?.pregnant} />
                 <label htmlFor="pregnancyWeeks">Weeks of pregnancy</label>
                 <input id="pregnancyWeeks" inputMode="numeric" aria-describedby="pregnancyWeeks-error" aria-invalid={errors.pregnancyWeeks ? true : undefined} {...register('pregnancyWeeks')} />
                 <FieldError id="pregnancyWeeks-error" message={errors.pregnancyWeeks?.message} />
@@ -157,8 +166,10 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFor
               <option value="peritoneal">Peritoneal dialysis</option>
               <option value="unknown">Unknown</option>
             </select>
+            <Provenance id="dialysis-provenance" text={provenance?.context?.dialysis} />
             <label htmlFor="knownDiabetes">Known diabetes</label>
             <select id="knownDiabetes" {...register('knownDiabetes')}>{TRI.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</select>
+            <Provenance id="knownDiabetes-provenance" text={provenance?.context?.knownDiabetes} />
             <label htmlFor="hyperglycemiaSymptoms">Classic hyperglycaemia symptoms</label>
             <select id="hyperglycemiaSymptoms" {...register('hyperglycemiaSymptoms')}>{TRI.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</select>
             <label htmlFor="neuropathy">Neuropathy examination</label>
@@ -167,10 +178,13 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFor
               <option value="present">Signs present</option>
               <option value="absent">Normal</option>
             </select>
+            <Provenance id="neuropathy-provenance" text={provenance?.context?.neuropathy} />
             <label htmlFor="activeCancerOrNeurotoxicChemo">Active cancer or neurotoxic chemotherapy</label>
             <select id="activeCancerOrNeurotoxicChemo" {...register('activeCancerOrNeurotoxicChemo')}>{TRI.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</select>
+            <Provenance id="activeCancerOrNeurotoxicChemo-provenance" text={provenance?.context?.activeCancerOrNeurotoxicChemo} />
             <label htmlFor="autoimmuneOrInflammatoryDisease">Autoimmune or inflammatory disease</label>
             <select id="autoimmuneOrInflammatoryDisease" {...register('autoimmuneOrInflammatoryDisease')}>{TRI.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</select>
+            <Provenance id="autoimmuneOrInflammatoryDisease-provenance" text={provenance?.context?.autoimmuneOrInflammatoryDisease} />
           </fieldset>
 
           <fieldset className="medications">
@@ -178,6 +192,7 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFor
             <label htmlFor="medicationsText">Medication list (one per line; paste from the EHR)</label>
             <textarea id="medicationsText" rows={6} aria-describedby="medicationsText-error" aria-invalid={errors.medicationsText ? true : undefined} {...register('medicationsText')} />
             <FieldError id="medicationsText-error" message={errors.medicationsText?.message} />
+            <Provenance id="medicationsText-provenance" text={provenance?.medications} />
             <label className="inline">
               <input type="checkbox" aria-describedby="noMedications-error" {...register('noMedications')} /> No medications (confirmed with the patient)
             </label>

@@ -55,7 +55,7 @@ export async function readJson(request: Request, maxBytes: number): Promise<{ ok
 }
 
 /** The body as UTF-8 text, or null (and the stream cancelled) once it exceeds `maxBytes`. */
-async function readTextUpTo(request: Request, maxBytes: number): Promise<string | null> {
+export async function readTextUpTo(request: Request, maxBytes: number): Promise<string | null> {
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

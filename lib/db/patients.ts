@@ -68,3 +68,8 @@ export async function patientLabels(ids: string[]): Promise<Map<string, string>>
   const rows = await getDb().patient.findMany({ where: { id: { in: ids } }, select: { id: true, mrn: true, organisation: { select: { name: true } } } });
   return new Map(rows.map((r) => [r.id, `${r.mrn} (${r.organisation.name})`]));
 }
+
+/** Patients of the organisation born on a date with a sex (matching an EHR patient to a record here). */
+export async function findPatientsByBirth({ organisationId, birthDate, sex }: { organisationId: string; birthDate: string; sex: string }): Promise<PatientRow[]> {
+  return getDb().patient.findMany({ where: { organisationId, birthDate, sex }, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }], take: 50, select: patientSelect });
+}

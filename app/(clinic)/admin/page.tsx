@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { IssueTokenForm, RevokeTokenButton } from '@/components/admin/token-controls';
 import { requireAdmin } from '@/lib/auth/actor';
 import { auditFilterOptions, auditReport, breakGlassReview, parseAuditFilter } from '@/lib/services/admin-audit';
@@ -16,6 +17,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1>Admin</h1>
+      <p><Link href="/admin/overrides">Override rates per rule</Link> (EHR feedback and in-app reviews)</p>
       <section aria-labelledby="audit-h">
         <h2 id="audit-h">Audit trail</h2>
         <form method="get" className="filters">

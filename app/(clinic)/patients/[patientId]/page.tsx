@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TrendCharts, type TrendSeries } from '@/components/charts/trend-charts';
+import { FhirImportPanel } from '@/components/fhir/fhir-import';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requireActor } from '@/lib/auth/actor';
 import { ANALYTES } from '@/lib/rules';
@@ -9,6 +10,8 @@ import { listAssessments } from '@/lib/services/assessments';
 import { todayIso } from '@/lib/services/clock';
 import { TREND_ANALYTES, ironRecheck, trendPoints } from '@/lib/services/history';
 import { displayName, getPatient } from '@/lib/services/patients';
+import { ageOn } from '@/lib/schemas/assessment';
+import { createAssessmentAction } from './assessments/new/actions';
 
 export const metadata: Metadata = { title: 'Patient · RLS Workup' };
 
@@ -31,6 +34,14 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
       <h1>{displayName(patient)}</h1>
       <p className="meta">MRN {patient.mrn} · born {patient.birthDate} · {patient.sex} · <Link href={`/patients/${patient.id}/edit`}>Edit details</Link></p>
       <p><Link className="button" href={`/patients/${patient.id}/assessments/new`}>New assessment</Link></p>
+      {patient.organisationId === actor.organisationId ? (
+        <FhirImportPanel
+          patientId={patient.id}
+          patient={{ name: displayName(patient), ageYears: ageOn(patient.birthDate, today), sex: patient.sex === 'male' ? 'male' : 'female' }}
+          asOf={today}
+          onSubmit={createAssessmentAction.bind(null, patient.id, null)}
+        />
+      ) : null}
       {recheck ? (
         <p className="recheck" data-recheck={recheck.dueOn}>
           Iron studies {recheck.dueOn < today ? <strong>overdue since</strong> : 'due for recheck on'} {recheck.dueOn}: {recheck.weeks} weeks after iron therapy was discussed
