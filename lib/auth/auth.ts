@@ -9,6 +9,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import { authDatabase } from '@/lib/db/auth-adapter';
 import { env } from '@/lib/env';
+import { CLIENT_ADDRESS_HEADER } from './request';
 
 /** Better Auth endpoints answered 404 over HTTP (see `disabledPaths` below). */
 export const DISABLED_HTTP_PATHS = [
@@ -52,7 +53,8 @@ function createAuth() {
     advanced: {
       ...(https ? { useSecureCookies: false, cookiePrefix: '__Host-rls' } : { cookiePrefix: 'rls' }),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/', ...(https ? { secure: true } : {}) },
-      ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
+      // The client address as lib/auth/request.ts decides it (set by the proxy), never X-Forwarded-For as sent.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       disableOriginCheck: false,
     },
     telemetry: { enabled: false },

@@ -16,6 +16,7 @@ import { addReview } from '@/lib/services/reviews';
 import { signIn } from '@/lib/services/sign-in';
 import { issueApiToken } from '@/lib/services/tokens';
 import { actorFor, createTestDatabase, type TestDatabase } from './database';
+import { fromPeer } from '../peer';
 import { assessmentForm } from '../factories';
 
 let db: TestDatabase;
@@ -293,7 +294,7 @@ describe('signIn', () => {
     ['a password of 10 000 characters', { email: 'clinician@demo.test', password: LONG }, 'password'],
     ['a password that is a number', { email: 'clinician@demo.test', password: 1e308 }, 'password'],
   ])('refuses %s at the field, making no session', async (_name, form, field) => {
-    expectFieldErrors(await unchanged(() => signIn(form, new Headers({ 'x-forwarded-for': '198.51.100.61', host: '127.0.0.1' }))), field);
+    expectFieldErrors(await unchanged(() => signIn(form, new Headers({ ...fromPeer('198.51.100.61'), host: '127.0.0.1' }))), field);
   });
 });
 
