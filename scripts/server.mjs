@@ -28,6 +28,11 @@ process.env.NODE_ENV = 'production';
 const peerHeader = `x-rls-peer-${randomBytes(16).toString('hex')}`;
 globalThis[Symbol.for('rls-workup.peer-address-header')] = peerHeader;
 
+// Where the server reaches itself (the PDF renderer loads the print page from here, never from an
+// address taken from the request's Host header).
+const selfHost = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname.includes(':') ? `[${hostname}]` : hostname;
+globalThis[Symbol.for('rls-workup.internal-origin')] = `http://${selfHost}:${port}`;
+
 const app = next({ dev: false, dir: root, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();

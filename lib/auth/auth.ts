@@ -17,6 +17,8 @@ export const DISABLED_HTTP_PATHS = [
   '/reset-password', '/change-email', '/update-user', '/delete-user', '/send-verification-email', '/verify-email',
   '/two-factor/enable', '/two-factor/disable', '/two-factor/get-totp-uri', '/two-factor/verify-totp', '/two-factor/verify-backup-code',
   '/two-factor/generate-backup-codes', '/two-factor/send-otp', '/two-factor/verify-otp',
+  // Lists every session of the user with its raw token: page scripts have no use for them.
+  '/list-sessions',
 ];
 
 /** Only for development and tests; production refuses to start without BETTER_AUTH_SECRET. */
@@ -34,7 +36,7 @@ function createAuth() {
     secret: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_SECRET,
     database: authDatabase(),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
-    // Over HTTP (/api/auth/*) only the session, sign-out and session-listing endpoints stay open. A
+    // Over HTTP (/api/auth/*) only the session and sign-out endpoints stay open (session tokens stripped). A
     // password is checked, and an account or its second factor changed, only through our services
     // (server actions), where the per-account and per-address limits and the audit trail apply;
     // POST /api/auth/sign-in/email was a password oracle that bypassed both. Server-side calls

@@ -96,5 +96,12 @@ describe('safeLocalPath', () => {
     '//evil.example', '/\\evil.example', '/\\/evil.example', '\\evil.example', '/\t/evil.example', '/\n/evil.example', '/\r//evil.example',
     'https://evil.example', 'javascript:alert(1)', 'patients', '', `/${'a'.repeat(3000)}`,
   ])('refuses %j', (p) => expect(safeLocalPath(p)).toBeNull());
+  it.each([
+    ['/é', '/%C3%A9'], ['/\u3002x', '/%E3%80%82x'], ['/patients?q=Müller', '/patients?q=M%C3%BCller'], ['/a/../patients', '/patients'],
+  ])('writes %j as ASCII for a Location header: %s', (p, expected) => {
+    const safe = safeLocalPath(p);
+    expect(safe).toBe(expected);
+    expect(() => new Headers({ location: safe! })).not.toThrow();
+  });
   it.each([null, undefined, 42, ['/patients'], { toString: () => '/patients' }])('refuses a non-string %j', (p) => expect(safeLocalPath(p)).toBeNull());
 });

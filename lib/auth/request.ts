@@ -126,7 +126,9 @@ export function safeLocalPath(path: unknown): string | null {
   if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || path.length > 2048) return null;
   if (/[\\\u0000-\u001f\u007f]/.test(path)) return null;
   try {
-    return new URL(path, LOCAL_BASE).origin === LOCAL_BASE ? path : null;
+    const url = new URL(path, LOCAL_BASE);
+    // As the URL parser writes it: percent-encoded ASCII, so it fits a Location header ("/é" → "/%C3%A9").
+    return url.origin === LOCAL_BASE ? `${url.pathname}${url.search}${url.hash}` : null;
   } catch {
     return null;
   }

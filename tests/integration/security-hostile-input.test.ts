@@ -389,6 +389,12 @@ describe('POST /api/v1/evaluate', () => {
   it('answers 415 for a body that is not declared JSON', async () => {
     await expect4xx(await post(JSON.stringify(VALID), { 'content-type': 'text/plain' }), 415, 'unsupported-media-type');
     await expect4xx(await post(JSON.stringify(VALID), { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type');
+    // Only application/json itself: not its look-alikes (the API takes no FHIR).
+    for (const type of ['application/jsonp', 'application/json-patch+json', 'application/jsonx', 'application/fhir+json', 'multipart/form-data; boundary=x']) {
+      await expect4xx(await post(JSON.stringify(VALID), { 'content-type': type }), 415, 'unsupported-media-type');
+    }
+    expect((await post(JSON.stringify(VALID), { 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
+    expect((await post(JSON.stringify(VALID), { 'content-type': 'Application/JSON' })).status).toBe(200);
   });
 
   it('judges an implausible value or a unit that does not fit per lab, as the contract says: rejected and never used', async () => {

@@ -4,7 +4,7 @@
 // through Better Auth's own HTTP endpoints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as authGET, POST as authPOST } from '@/app/api/auth/[...all]/route';
-import { DISABLED_HTTP_PATHS } from '@/lib/auth/auth';
+import { DISABLED_HTTP_PATHS, getAuth } from '@/lib/auth/auth';
 import { env } from '@/lib/env';
 import { signIn } from '@/lib/services/sign-in';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -167,6 +167,25 @@ describe("Better Auth's HTTP endpoints", () => {
   it.each(DISABLED_HTTP_PATHS)('answers 404 at %s', async (p) => {
     const res = await authPOST(authRequest(p, {}, { origin: `http://${HOST}:3000` }));
     expect(res.status).toBe(404);
+  });
+
+  it('hands no session token to page scripts: get-session strips it, list-sessions is closed', async () => {
+    const signedIn = await signIn({ email: 'admin@demo.test', password: 'demo-admin-2026' }, from('198.51.100.170'));
+    expect(signedIn.ok).toBe(true);
+    const session = await db.client.session.findFirstOrThrow({ where: { user: { email: 'admin@demo.test' } }, orderBy: { createdAt: 'desc' } });
+    const signed = await getAuth().api.signInEmail({ body: { email: 'admin@demo.test', password: 'demo-admin-2026' }, headers: new Headers({ host: `${HOST}:3000`, origin: `http://${HOST}:3000` }), asResponse: true });
+    const cookie = signed.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const token = decodeURIComponent(/session_token=([^;.]+)/.exec(cookie)?.[1] ?? '');
+    expect(token.length).toBeGreaterThan(10);
+    const get = await authGET(new Request(`http://${HOST}:3000/api/auth/get-session`, { headers: { host: `${HOST}:3000`, cookie } }));
+    expect(get.status).toBe(200);
+    const text = await get.text();
+    expect(JSON.parse(text)).toMatchObject({ session: { userId: session.userId }, user: { email: 'admin@demo.test' } });
+    expect(text).not.toContain(token);
+    expect(text).not.toContain('"token"');
+    const list = await authGET(new Request(`http://${HOST}:3000/api/auth/list-sessions`, { headers: { host: `${HOST}:3000`, cookie } }));
+    expect(list.status).toBe(404);
+    expect(await list.text()).not.toContain(token);
   });
 
   it('still answers the session endpoint (anonymous → no session)', async () => {
