@@ -4,10 +4,13 @@
 // when the old one died (killed with SIGKILL here). Pages come from a small local server.
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { env } from '@/lib/env';
 import { QueueBusyError, RenderQueue } from '@/lib/services/render-queue';
 import { PdfTimeoutError, renderPdf, sharedBrowser } from '@/lib/services/pdf';
+
+// Chromium starts slowly on a loaded machine; nothing here races a clock but the render time limit.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const PORT = 4023;
 const BASE = `http://127.0.0.1:${PORT}`;

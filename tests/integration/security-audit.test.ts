@@ -5,7 +5,7 @@
 // insertion; a write whose transaction fails leaves no event.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { createDbClient, type PrismaClient } from '@/lib/db/client';
 import { withTransaction } from '@/lib/db/transaction';
@@ -18,6 +18,9 @@ import { addReview } from '@/lib/services/reviews';
 import { actorFor, createTestDatabase, type TestDatabase } from './database';
 
 const ROOT = path.resolve(__dirname, '../..');
+
+// Each check runs `npm run audit:verify` as a separate process: slow on a loaded machine, never a race.
+vi.setConfig({ testTimeout: 180_000 });
 const ADDRESS = '198.51.100.42';
 
 let db: TestDatabase;
