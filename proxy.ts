@@ -1,12 +1,38 @@
 /**
  * Runs before every request (Next.js 16 "proxy", formerly middleware): a fresh CSP nonce and the
- * security headers on every response. Authorisation is NOT decided here — every page, server action,
- * route handler and service checks the session itself (a header once bypassed middleware entirely,
- * CVE-2025-29927).
+ * security headers on every response, the client address for Better Auth, and the first check of
+ * server-action requests (refused with a 4xx before Next.js decodes them). Authorisation is NOT
+ * decided here — every page, server action, route handler and service checks the session itself (a
+ * header once bypassed middleware entirely, CVE-2025-29927).
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { MAX_ACTION_BODY_BYTES, checkActionBody, checkActionHeaders, readBodyUpTo, type ActionRefusal } from '@/lib/api/action-guard';
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from '@/lib/auth/request';
 
-export function proxy(request: NextRequest): NextResponse {
+function securityHeaders(response: NextResponse, csp: string, dev: boolean): NextResponse {
+  response.headers.set('Content-Security-Policy', csp);
+  response.headers.set('X-Content-Type-Options', 'nosniff');
+  response.headers.set('Referrer-Policy', 'no-referrer');
+  response.headers.set('X-Frame-Options', 'DENY');
+  response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  if (!dev) response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  // Patient data must not stay in any cache: every page and API response is no-store.
+  response.headers.set('Cache-Control', 'no-store');
+  return response;
+}
+
+/** A server-action request that fails a check, or null. */
+async function refusedAction(request: NextRequest): Promise<ActionRefusal | null> {
+  if (request.method !== 'POST' || !request.headers.has('next-action')) return null;
+  const early = checkActionHeaders(request.headers);
+  if (early) return early;
+  // A body sent without (or with a false) Content-Length is cut off at the limit, never buffered whole.
+  const text = await readBodyUpTo(request.body, MAX_ACTION_BODY_BYTES);
+  if (text === null) return { status: 413, error: 'payload-too-large', message: `At most ${MAX_ACTION_BODY_BYTES} bytes` };
+  return checkActionBody(text);
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const nonce = btoa(crypto.randomUUID());
   // NODE_ENV is inlined by Next.js at build time.
   const dev = process.env.NODE_ENV !== 'production';
@@ -24,24 +50,21 @@ export function proxy(request: NextRequest): NextResponse {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
+  const refusal = await refusedAction(request);
+  if (refusal) {
+    return securityHeaders(NextResponse.json({ error: refusal.error, message: refusal.message }, { status: refusal.status }), csp, dev);
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
   // Where to return after signing in, read by the session check in pages and actions.
   requestHeaders.set('x-pathname', `${request.nextUrl.pathname}${request.nextUrl.search}`.slice(0, 512));
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set('Content-Security-Policy', csp);
-  response.headers.set('X-Content-Type-Options', 'nosniff');
-  response.headers.set('Referrer-Policy', 'no-referrer');
-  response.headers.set('X-Frame-Options', 'DENY');
-  response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-  if (!dev) response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
-  // Patient data must not stay in any cache: every page and API response is no-store.
-  response.headers.set('Cache-Control', 'no-store');
-  return response;
+  // Better Auth records this as the session's address; whatever the client sent under the name is replaced.
+  requestHeaders.set(CLIENT_ADDRESS_HEADER, clientAddressOf(request.headers) ?? '');
+  return securityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, dev);
 }
 
 export const config = {
-  // Static build assets keep their own immutable caching.
+  // Static build assets keep their own immutable caching (their headers come from next.config.js).
   matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
 };

@@ -3,8 +3,9 @@
  * npm start: one command from a fresh clone to a running app on SQLite.
  *   1. applies pending migrations (creating data/rls-workup.db, or DATABASE_URL),
  *   2. seeds the demo clinic (idempotent),
- *   3. builds when the sources changed since the last build,
- *   4. serves on http://127.0.0.1:PORT (default 3000).
+ *   3. creates the audit anchor key on first start (data/audit-anchor.key, or AUDIT_ANCHOR_KEY),
+ *   4. builds when the sources changed since the last build,
+ *   5. serves on http://127.0.0.1:PORT (default 3000) through scripts/server.mjs.
  * With --dev: migrate, seed, then `next dev` instead of build + start.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -53,8 +54,13 @@ function newest(paths) {
   return max;
 }
 
+// The key that signs audit anchors (outside the database); made on first start, with a first anchor.
+const anchorKey = path.resolve(root, process.env.AUDIT_ANCHOR_KEY || 'data/audit-anchor.key');
+const firstAnchor = !existsSync(anchorKey);
+
 run('Applying database migrations', process.execPath, [path.join(root, 'scripts/prisma.mjs'), 'migrate', 'deploy']);
 run('Seeding the demo clinic', bin('tsx'), [path.join(root, 'prisma/seed.ts')]);
+if (firstAnchor) run(`Creating the audit anchor key (${path.relative(root, anchorKey)}) and the first anchor`, bin('tsx'), [path.join(root, 'scripts/audit-anchor.ts')]);
 
 let child;
 if (dev) {
@@ -64,7 +70,7 @@ if (dev) {
   const sources = ['app', 'components', 'lib', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
   if (!existsSync(buildId) || newest(sources) > statSync(buildId).mtimeMs) run('Building the app', bin('next'), ['build']);
   else console.log('\n▶ Build is up to date');
-  child = spawn(bin('next'), ['start', '-H', host, '-p', port], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
+  child = spawn(process.execPath, [path.join(root, 'scripts/server.mjs'), '--host', host, '--port', port], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
   child.stdout.pipe(process.stdout);
 }
 

@@ -1,5 +1,6 @@
 import { headers } from 'next/headers';
 import Link from 'next/link';
+import { SignOutButton } from '@/components/auth/sign-out-button';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SessionTimer } from '@/components/auth/session-timer';
@@ -28,7 +29,7 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
         </nav>
         <div className="who">
           {actor.name} ({actor.role}){' '}
-          <form action={signOutAction}><button type="submit" className="secondary">Sign out</button></form>
+          <SignOutButton action={signOutAction} />
         </div>
       </header>
       <main id="main" className="page">

@@ -8,7 +8,7 @@ import { IntakeForm, type SubmitResult } from './intake-form';
 const patient = { name: 'Iron, Ada', ageYears: 47, sex: 'female' as const };
 
 function setup(result: SubmitResult = { ok: true }) {
-  const onSubmit = vi.fn<(values: TAssessmentForm) => Promise<SubmitResult>>(async () => result);
+  const onSubmit = vi.fn<(values: TAssessmentForm, submissionKey: string) => Promise<SubmitResult>>(async () => result);
   render(<IntakeForm patient={patient} asOf="2026-11-23" onSubmit={onSubmit} />);
   return { onSubmit, user: userEvent.setup() };
 }
@@ -63,6 +63,19 @@ describe('IntakeForm', () => {
     expect(values.labs['glucose-fasting']).toMatchObject({ value: '7.1', unit: 'mmol/L' });
     expect(values.medicationsText).toBe('sertraline 50 mg\nBenadril 25 mg qhs');
     expect(values.noMedications).toBe(false);
+  });
+
+  it('after a lost answer, says so and sends the retry with the same submission key', async () => {
+    const { user, onSubmit } = setup();
+    onSubmit.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    await user.type(screen.getByLabelText('Ferritin', { exact: true }), '40');
+    await user.click(screen.getByRole('button', { name: 'Save assessment' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The save could not be confirmed'));
+    await user.click(await screen.findByRole('button', { name: 'Save assessment' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(2));
+    const [first, second] = onSubmit.mock.calls.map((c) => c[1]);
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    expect(second).toBe(first);
   });
 
   it('shows the server\'s field errors on the fields', async () => {

@@ -5,7 +5,8 @@
  * browser as values change (live feedback); on save the server validates and evaluates again.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useDeferredValue, useMemo, useTransition } from 'react';
+import { unstable_rethrow } from 'next/navigation';
+import { useDeferredValue, useMemo, useRef, useTransition } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { ANALYTES, ANALYTE_IDS, evaluateFindings, type AnalyteId, type AnalyteSpec } from '@/lib/rules';
 import { ZAssessmentFormSchema, emptyAssessmentForm, toEvaluationInput, type PatientFacts, type TAssessmentForm } from '@/lib/schemas/assessment';
@@ -35,7 +36,8 @@ export interface IntakeFormProps {
   patient: PatientFacts & { name: string };
   /** The assessment date used for live feedback (the server uses its own on save). */
   asOf: string;
-  onSubmit: (values: TAssessmentForm) => Promise<SubmitResult>;
+  /** `submissionKey` is the same on every retry of this form, so a save is never made twice. */
+  onSubmit: (values: TAssessmentForm, submissionKey: string) => Promise<SubmitResult>;
   /** Prefilled values (a correction starts from the assessment it replaces). */
   initialValues?: TAssessmentForm;
   /** Where prefilled values came from (a FHIR import), shown under each field. */
@@ -55,6 +57,11 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   );
 }
 
+/** 128 random bits (getRandomValues also works where randomUUID does not: plain http). */
+function newSubmissionKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export function IntakeForm({ patient, asOf, onSubmit, initialValues, provenance }: IntakeFormProps) {
   const form = useForm<TAssessmentForm>({ resolver: zodResolver(ZAssessmentFormSchema), defaultValues: initialValues ?? emptyAssessmentForm(), mode: 'onBlur' });
   const { register, handleSubmit, setError, formState } = form;
@@ -70,10 +77,21 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues, provenance 
     }
   }, [deferred, patient, asOf]);
 
+  // One idempotency key per form: a retry after a lost answer is recognised by the server.
+  const submissionKey = useRef<string | null>(null);
   const submit = handleSubmit((data) =>
     new Promise<void>((resolve) => {
       startTransition(async () => {
-        const result = await onSubmit(data);
+        submissionKey.current ??= newSubmissionKey();
+        let result: SubmitResult;
+        try {
+          result = await onSubmit(data, submissionKey.current);
+        } catch (e) {
+          unstable_rethrow(e); // the redirect to the saved assessment
+          setError('root', { type: 'server', message: 'The save could not be confirmed (the connection was interrupted). Press "Save assessment" again: it will not be saved twice.' });
+          resolve();
+          return;
+        }
         if (!result.ok) {
           for (const [path, messages] of Object.entries(result.fieldErrors)) {
             setError(path as FieldPath<TAssessmentForm>, { type: 'server', message: messages.join('; ') });

@@ -39,8 +39,9 @@ export function apiError(code: ApiErrorCode, issues: ApiIssue[] = []): NextRespo
 
 /** Reads a JSON body with a size limit; returns the value or an error response. */
 export async function readJson(request: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; response: NextResponse }> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.toLowerCase().startsWith('application/json')) return { ok: false, response: apiError('unsupported-media-type') };
+  // The media type exactly (parameters such as charset aside): not application/jsonp, application/json-patch+json…
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') return { ok: false, response: apiError('unsupported-media-type') };
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) return { ok: false, response: apiError('payload-too-large', [{ path: '', message: `At most ${maxBytes} bytes` }]) };
   // Read with a running count: a body sent without (or with a false) Content-Length is refused as soon

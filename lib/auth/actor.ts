@@ -10,6 +10,7 @@ import { redirect } from 'next/navigation';
 import { findActiveTokenByHash, markTokenUsed } from '@/lib/db/api-tokens';
 import { revokeSession, touchSession } from '@/lib/db/sessions';
 import { env } from '@/lib/env';
+import { audit, auditAnonymous } from '@/lib/services/audit';
 import { sha256Hex } from '@/lib/integrity/hash';
 import { getAuth } from './auth';
 import { checkSameOrigin, clientAddressOf, safeLocalPath, type HeaderReader } from './request';
@@ -108,12 +109,24 @@ export async function actorForRequest(request: Request, { allowToken = false }: 
 }
 
 /**
- * For server actions: a signed-in user and a same-site request. Next.js checks the Origin of server
- * actions too; this makes the rule ours and explicit (a null Origin is refused).
+ * For server actions: a signed-in user and a same-site request. The proxy already refuses a
+ * cross-site action request with 403; this makes the rule hold in the action itself too (a null
+ * Origin is refused), and records the refused write (`action`) in the audit trail. An anonymous call
+ * is recorded as denied, then sent to sign in.
  */
-export async function requireActionActor(): Promise<Actor> {
+export async function requireActionActor(action: string): Promise<Actor> {
   const h = await headers();
   const origin = checkSameOrigin(h);
-  if (!origin.ok) throw new Error(`Refused: cross-site request (${origin.reason})`);
+  const active = await activeSessionOfRequest();
+  if (!origin.ok) {
+    await recordDenied(active?.actor ?? null, clientAddressOf(h), action, 'cross-site');
+    throw new Error(`Refused: cross-site request (${origin.reason})`);
+  }
+  if (!active) await recordDenied(null, clientAddressOf(h), action, 'unauthenticated');
   return requireActor();
+}
+
+async function recordDenied(actor: Actor | null, clientAddress: string | null, action: string, detail: string): Promise<void> {
+  if (actor) await audit(actor, { action, outcome: 'denied', detail });
+  else await auditAnonymous(clientAddress, { action, outcome: 'denied', detail });
 }

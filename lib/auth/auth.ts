@@ -9,6 +9,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import { authDatabase } from '@/lib/db/auth-adapter';
 import { env } from '@/lib/env';
+import { CLIENT_ADDRESS_HEADER } from './request';
 
 /** Better Auth endpoints answered 404 over HTTP (see `disabledPaths` below). */
 export const DISABLED_HTTP_PATHS = [
@@ -16,6 +17,8 @@ export const DISABLED_HTTP_PATHS = [
   '/reset-password', '/change-email', '/update-user', '/delete-user', '/send-verification-email', '/verify-email',
   '/two-factor/enable', '/two-factor/disable', '/two-factor/get-totp-uri', '/two-factor/verify-totp', '/two-factor/verify-backup-code',
   '/two-factor/generate-backup-codes', '/two-factor/send-otp', '/two-factor/verify-otp',
+  // Lists every session of the user with its raw token: page scripts have no use for them.
+  '/list-sessions',
 ];
 
 /** Only for development and tests; production refuses to start without BETTER_AUTH_SECRET. */
@@ -33,7 +36,7 @@ function createAuth() {
     secret: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_SECRET,
     database: authDatabase(),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
-    // Over HTTP (/api/auth/*) only the session, sign-out and session-listing endpoints stay open. A
+    // Over HTTP (/api/auth/*) only the session and sign-out endpoints stay open (session tokens stripped). A
     // password is checked, and an account or its second factor changed, only through our services
     // (server actions), where the per-account and per-address limits and the audit trail apply;
     // POST /api/auth/sign-in/email was a password oracle that bypassed both. Server-side calls
@@ -52,7 +55,8 @@ function createAuth() {
     advanced: {
       ...(https ? { useSecureCookies: false, cookiePrefix: '__Host-rls' } : { cookiePrefix: 'rls' }),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/', ...(https ? { secure: true } : {}) },
-      ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
+      // The client address as lib/auth/request.ts decides it (set by the proxy), never X-Forwarded-For as sent.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       disableOriginCheck: false,
     },
     telemetry: { enabled: false },

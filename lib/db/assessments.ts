@@ -36,10 +36,12 @@ export interface InsertAssessmentOptions {
   evaluation: unknown;
   digest: string;
   supersedesId?: string | null;
+  /** The form submission's idempotency key (unique per author). */
+  submissionKey?: string | null;
 }
 
 export async function insertAssessment(options: InsertAssessmentOptions, db: Db = getDb()): Promise<AssessmentRow> {
-  const data = { ...options, input: options.input as Prisma.InputJsonValue, evaluation: options.evaluation as Prisma.InputJsonValue, supersedesId: options.supersedesId ?? null };
+  const data = { ...options, input: options.input as Prisma.InputJsonValue, evaluation: options.evaluation as Prisma.InputJsonValue, supersedesId: options.supersedesId ?? null, submissionKey: options.submissionKey ?? null };
   return toRow(await db.assessment.create({ data, select }));
 }
 
@@ -60,6 +62,12 @@ export async function findAssessment({ assessmentId, ...scope }: Scope & { asses
 export async function listAssessmentsForPatient({ patientId, ...scope }: Scope & { patientId: string }): Promise<AssessmentRow[]> {
   const rows = await getDb().assessment.findMany({ where: { patientId, ...scoped(scope) }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select });
   return rows.map(toRow);
+}
+
+/** The assessment an author saved with this submission key, if any (a retried save). */
+export async function findAssessmentBySubmission({ organisationId, authorId, submissionKey }: { organisationId: string; authorId: string; submissionKey: string }): Promise<AssessmentRow | null> {
+  const row = await getDb().assessment.findFirst({ where: { organisationId, authorId, submissionKey }, select });
+  return row ? toRow(row) : null;
 }
 
 /** The correction that replaced an assessment, if any (corrections form a single chain). */

@@ -15,6 +15,15 @@ export interface AuditInput {
   detail?: string | null;
 }
 
+/** The newest event each open transaction appended: anchored once the transaction has committed. */
+const appended = new WeakMap<object, { seq: number; hash: string }>();
+
+export function takeAppendedHead(tx: object): { seq: number; hash: string } | undefined {
+  const head = appended.get(tx);
+  appended.delete(tx);
+  return head;
+}
+
 export async function appendAuditEvent(tx: Tx, input: AuditInput, at: Date = new Date()): Promise<number> {
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
   const fields: AuditFields = {
@@ -22,8 +31,15 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput, at: Date = new
     patientId: input.patientId ?? null, recordType: input.recordType ?? null, recordId: input.recordId ?? null,
     outcome: input.outcome, clientAddress: input.clientAddress ?? null, detail: input.detail ?? null, prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.auditEvent.create({ data: { ...fields, hash: auditHash(fields) } });
+  const hash = auditHash(fields);
+  await tx.auditEvent.create({ data: { ...fields, hash } });
+  appended.set(tx, { seq: fields.seq, hash });
   return fields.seq;
+}
+
+/** The newest event (the chain head), for an anchor on demand. */
+export async function auditHead(): Promise<{ seq: number; hash: string } | null> {
+  return getDb().auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
 }
 
 /** Every event in sequence order, for the chain check. */

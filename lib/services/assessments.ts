@@ -4,7 +4,7 @@ import 'server-only';
  * Saved assessments are never updated.
  */
 import type { Actor } from '@/lib/auth/actor';
-import { findAssessment, findCorrection, insertAssessment, listAssessmentsForPatient, type AssessmentRow } from '@/lib/db/assessments';
+import { findAssessment, findAssessmentBySubmission, findCorrection, insertAssessment, listAssessmentsForPatient, type AssessmentRow } from '@/lib/db/assessments';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { withTransaction } from '@/lib/db/transaction';
 import { logger } from '@/lib/logger';
@@ -31,14 +31,38 @@ export interface CreateAssessmentOptions {
   asOf: string;
   /** Set when this assessment corrects an earlier one of the same patient (which stays readable). */
   supersedesId?: string | null;
+  /**
+   * The idempotency key of the form submission (made once per form, sent again on a retry): a retry
+   * of a save that was committed but whose answer was lost returns that assessment, never a second one.
+   */
+  submissionKey?: string | null;
 }
 
-export async function createAssessment(actor: Actor, { patientId, form, asOf, supersedesId = null }: CreateAssessmentOptions): Promise<ServiceResult<{ id: string }>> {
+const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** The earlier save of this submission: the same assessment when the findings match, else a refusal. */
+function replayOf(row: AssessmentRow, patientId: string, supersedesId: string | null, input: unknown): ServiceResult<{ id: string }> {
+  if (row.patientId === patientId && row.supersedesId === supersedesId && JSON.stringify(row.input) === JSON.stringify(input)) return { ok: true, data: { id: row.id } };
+  return invalid('This form was already saved, with other findings. Open the saved assessment from the patient page and correct it there.');
+}
+
+export async function createAssessment(actor: Actor, { patientId, form, asOf, supersedesId = null, submissionKey = null }: CreateAssessmentOptions): Promise<ServiceResult<{ id: string }>> {
+  const action = supersedesId === null ? 'assessment.create' : 'assessment.correct';
   const patient = await findPatient({ organisationId: actor.organisationId, patientId });
-  if (!patient) return invalid('Patient not found');
-  if (supersedesId) {
-    const earlier = await findAssessment({ organisationId: actor.organisationId, assessmentId: supersedesId });
-    if (!earlier || earlier.patientId !== patientId) return invalid('The assessment being corrected was not found for this patient');
+  if (!patient) {
+    // Another clinic's patient (or one readable only under a break-glass grant, which is read-only): refused and recorded.
+    await audit(actor, { action, recordType: 'patient', recordId: patientId.slice(0, 64), outcome: 'denied', detail: 'patient-not-in-organisation' });
+    return invalid('Patient not found');
+  }
+  if (submissionKey !== null && !SUBMISSION_KEY.test(submissionKey)) return invalid('The form submission is not valid: reload the page and enter the findings again');
+  const earlierSave = submissionKey === null ? null : await findAssessmentBySubmission({ organisationId: actor.organisationId, authorId: actor.userId, submissionKey });
+  if (supersedesId !== null && !earlierSave) {
+    // An empty or foreign id is checked like any other: never left to the database's foreign key.
+    const earlier = supersedesId === '' ? null : await findAssessment({ organisationId: actor.organisationId, assessmentId: supersedesId });
+    if (!earlier || earlier.patientId !== patientId) {
+      await audit(actor, { action, patientId, recordType: 'assessment', recordId: supersedesId.slice(0, 64), outcome: 'denied', detail: 'corrected-assessment-not-found' });
+      return invalid('The assessment being corrected was not found for this patient');
+    }
     if (await findCorrection({ organisationId: actor.organisationId, assessmentId: supersedesId })) {
       return invalid('That assessment has already been corrected: correct the latest version instead');
     }
@@ -57,6 +81,11 @@ export async function createAssessment(actor: Actor, { patientId, form, asOf, su
   }
   // Round-trip through JSON so what is hashed is exactly what is stored.
   const stored = JSON.parse(JSON.stringify({ input, evaluation })) as { input: TEvaluationInput; evaluation: Evaluation };
+  if (earlierSave) {
+    const replay = replayOf(earlierSave, patientId, supersedesId, stored.input);
+    await audit(actor, { action: 'assessment.retry', patientId, recordType: 'assessment', recordId: earlierSave.id, outcome: replay.ok ? 'success' : 'denied', detail: replay.ok ? 'already-saved' : 'different-findings' });
+    return replay;
+  }
   let row: AssessmentRow;
   try {
     row = await withTransaction(async (tx) => {
@@ -64,12 +93,17 @@ export async function createAssessment(actor: Actor, { patientId, form, asOf, su
         organisationId: actor.organisationId, patientId, authorId: actor.userId, asOf, rulesVersion: RULES_VERSION,
         input: stored.input, evaluation: stored.evaluation,
         digest: assessmentDigest({ input: stored.input, rulesVersion: RULES_VERSION, evaluation: stored.evaluation }),
-        supersedesId,
+        supersedesId, submissionKey,
       }, tx);
       await auditIn(tx, actor, { action: supersedesId ? 'assessment.correct' : 'assessment.create', patientId, recordType: 'assessment', recordId: inserted.id, detail: supersedesId ? `supersedes=${supersedesId}` : null });
       return inserted;
     });
   } catch (e) {
+    // The same submission twice at once: the database keeps one, the other answers with it.
+    if (submissionKey !== null && isUniqueViolation(e)) {
+      const saved = await findAssessmentBySubmission({ organisationId: actor.organisationId, authorId: actor.userId, submissionKey });
+      if (saved) return replayOf(saved, patientId, supersedesId, stored.input);
+    }
     // Two corrections of the same assessment at once: the database keeps the chain linear.
     if (isUniqueViolation(e)) return invalid('That assessment has already been corrected: correct the latest version instead');
     throw e;

@@ -26,7 +26,10 @@ export async function readScope(actor: Actor): Promise<{ organisationId: string;
 }
 
 export async function breakGlass(actor: Actor, form: unknown): Promise<ServiceResult<{ patientId: string; expiresAt: Date }>> {
-  if (actor.via !== 'session') return invalid('Emergency access is for a signed-in clinician');
+  if (actor.via !== 'session') {
+    await audit(actor, { action: 'break-glass.grant', outcome: 'denied', detail: 'api-token' });
+    return invalid('Emergency access is for a signed-in clinician');
+  }
   const parsed = ZBreakGlassSchema.safeParse(form);
   if (!parsed.success) return invalid('Check the highlighted fields', fieldErrorsOf(parsed.error.issues));
   const { organisationSlug, mrn, reason, minutes } = parsed.data;

@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { findAssessment } from '@/lib/db/assessments';
 import { insertReview, listReviews, type ReviewRow } from '@/lib/db/reviews';
 import { withTransaction } from '@/lib/db/transaction';
-import { auditIn } from './audit';
+import { audit, auditIn } from './audit';
 import type { Evaluation } from '@/lib/rules';
 import { ZReviewFormSchema } from '@/lib/schemas/review';
 import { fieldErrorsOf, invalid, type ServiceResult } from './result';
@@ -33,8 +33,15 @@ export async function addReview(actor: Actor, assessmentId: string, form: unknow
   const parsed = ZReviewFormSchema.safeParse(form);
   if (!parsed.success) return invalid('The review needs correcting', fieldErrorsOf(parsed.error.issues));
   const assessment = await findAssessment({ organisationId: actor.organisationId, assessmentId });
-  if (!assessment) return invalid('Assessment not found');
-  if (actor.via !== 'session') return invalid('Reviews are made by a signed-in clinician');
+  if (!assessment) {
+    // Another clinic's assessment (also one readable under a read-only break-glass grant): refused and recorded.
+    await audit(actor, { action: 'review.create', recordType: 'assessment', recordId: assessmentId.slice(0, 64), outcome: 'denied', detail: 'assessment-not-in-organisation' });
+    return invalid('Assessment not found');
+  }
+  if (actor.via !== 'session') {
+    await audit(actor, { action: 'review.create', patientId: assessment.patientId, recordType: 'assessment', recordId: assessmentId, outcome: 'denied', detail: 'api-token' });
+    return invalid('Reviews are made by a signed-in clinician');
+  }
   const { targetType, targetId, decision, reasonCode, comment } = parsed.data;
   if (!targetExists(assessment.evaluation as Evaluation, targetType, targetId)) {
     return invalid('This item is not part of the assessment', { targetId: ['Unknown item for this assessment'] });

@@ -6,14 +6,18 @@ import { insertToken, listTokens, revokeToken } from '@/lib/db/api-tokens';
 import { withTransaction } from '@/lib/db/transaction';
 import { sha256Hex } from '@/lib/integrity/hash';
 import { ZApiTokenFormSchema } from '@/lib/schemas/admin';
-import { auditIn } from './audit';
+import { audit, auditIn } from './audit';
 import { fieldErrorsOf, invalid, type ServiceResult } from './result';
 
-const notAdmin = () => invalid('Only an admin can manage API tokens');
+/** A refusal that is also recorded: who tried to manage tokens without being an admin. */
+async function notAdmin(actor: Actor, action: string, recordId: string | null = null) {
+  await audit(actor, { action, recordType: 'api-token', recordId: recordId?.slice(0, 64) ?? null, outcome: 'denied', detail: 'not-admin' });
+  return invalid('Only an admin can manage API tokens');
+}
 
 /** Issues a token; the secret is returned once and never stored. */
 export async function issueApiToken(actor: Actor, form: unknown): Promise<ServiceResult<{ id: string; name: string; secret: string }>> {
-  if (actor.role !== 'admin') return notAdmin();
+  if (actor.role !== 'admin') return notAdmin(actor, 'api-token.create');
   const parsed = ZApiTokenFormSchema.safeParse(form);
   if (!parsed.success) return invalid('Check the token name', fieldErrorsOf(parsed.error.issues));
   const secret = `rlsw_${randomBytes(32).toString('base64url')}`;
@@ -26,7 +30,7 @@ export async function issueApiToken(actor: Actor, form: unknown): Promise<Servic
 }
 
 export async function revokeApiToken(actor: Actor, tokenId: string): Promise<ServiceResult<null>> {
-  if (actor.role !== 'admin') return notAdmin();
+  if (actor.role !== 'admin') return notAdmin(actor, 'api-token.revoke', tokenId);
   const revoked = await withTransaction(async (tx) => {
     const done = await revokeToken({ organisationId: actor.organisationId, id: tokenId, at: new Date() }, tx);
     await auditIn(tx, actor, { action: 'api-token.revoke', recordType: 'api-token', recordId: tokenId.slice(0, 64), outcome: done ? 'success' : 'denied' });

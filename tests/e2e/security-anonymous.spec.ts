@@ -24,6 +24,8 @@ const handlers = routes.filter((r) => r.kind === 'route');
 
 /** The CVE-2025-29927 header that once skipped Next.js middleware: irrelevant when every route checks itself. */
 const MIDDLEWARE_BYPASS = { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware', 'x-middleware-subrequest-id': 'x' };
+/** Forwarding headers from a client that is no trusted proxy: they must change nothing. */
+const FORWARDED_SPOOF = { 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
 const FORGED_COOKIE = { cookie: '__Host-rls.session_token=forged-token.forged-signature; rls.session_token=forged-token.forged-signature' };
 
 function signInRedirect(res: APIResponse, url: string) {
@@ -45,7 +47,7 @@ test('the inventory finds the app\'s routes', () => {
 for (const route of pages) {
   const expected = PUBLIC_PAGES.has(route.pattern) ? 'is public (allowlisted)' : REDIRECT_ONLY[route.pattern] ? `only redirects to ${REDIRECT_ONLY[route.pattern]}` : 'sends an anonymous visitor to sign in';
   test(`page ${route.pattern} (${route.file}) ${expected}`, async ({ request }) => {
-    for (const headers of [{}, MIDDLEWARE_BYPASS, FORGED_COOKIE]) {
+    for (const headers of [{}, MIDDLEWARE_BYPASS, FORGED_COOKIE, FORWARDED_SPOOF]) {
       const res = await request.get(route.url, { maxRedirects: 0, headers });
       if (PUBLIC_PAGES.has(route.pattern)) {
         expect(res.status()).toBe(200);
@@ -70,7 +72,7 @@ for (const route of handlers) {
   const expected = PUBLIC_ROUTES(route.pattern) ? 'is public (allowlisted), and shows no patient data' : 'answers an anonymous GET and POST with 401 (or 405)';
   test(`route ${route.pattern} (${route.file}) ${expected}`, async ({ request, baseURL }) => {
     for (const method of ['GET', 'POST'] as const) {
-      for (const headers of [{}, MIDDLEWARE_BYPASS, FORGED_COOKIE]) {
+      for (const headers of [{}, MIDDLEWARE_BYPASS, FORGED_COOKIE, FORWARDED_SPOOF]) {
         const res = method === 'GET'
           ? await request.get(route.url, { maxRedirects: 0, headers })
           : await request.post(route.url, { maxRedirects: 0, headers: { ...headers, 'content-type': 'application/json', origin: baseURL! }, data: '{}' });
@@ -136,6 +138,7 @@ test.describe('server actions', () => {
         ['no Origin', [DUMMY_ID, form, form], {}],
         ['a foreign Origin', [form, form], { origin: 'https://evil.example' }],
         ['the middleware-bypass header', [DUMMY_ID, form, form], { origin: baseURL!, ...MIDDLEWARE_BYPASS }],
+        ['a foreign Origin with a matching X-Forwarded-Host', [DUMMY_ID, form, form], { origin: 'https://evil.example', ...FORWARDED_SPOOF }],
       ];
       for (const [name, args, headers] of variants) {
         const res = await callAction(request, page, action.id, args, headers);

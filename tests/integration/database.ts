@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Actor } from '@/lib/auth/actor';
 import { createDbClient, type PrismaClient } from '@/lib/db/client';
+import { ensureAnchorKey, useAnchorFiles, type AnchorFiles } from '@/lib/integrity/audit-anchor';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -15,7 +16,11 @@ export interface TestDatabase {
   url: string;
   file: string;
   client: PrismaClient;
-  /** Makes the app's process-wide client (getDb) use this database. */
+  /** The audit anchor key and log of this database (in its temporary folder). */
+  anchor: AnchorFiles;
+  /** Environment for a script run against this database (audit:verify, audit:anchor). */
+  scriptEnv: Record<string, string>;
+  /** Makes the app's process-wide client (getDb) and anchor files be this database's. */
   install(): void;
   dispose(): Promise<void>;
 }
@@ -35,10 +40,14 @@ export function createTestDatabase({ seeded = true }: { seeded?: boolean } = {})
   migrate(url);
   if (seeded) seed(url);
   const client = createDbClient(url);
+  const anchor = { keyFile: path.join(dir, 'audit-anchor.key'), logFile: path.join(dir, 'audit-anchor.log') };
+  ensureAnchorKey(anchor.keyFile);
   return {
-    url, file, client,
+    url, file, client, anchor,
+    scriptEnv: { DATABASE_URL: url, AUDIT_ANCHOR_KEY: anchor.keyFile, AUDIT_ANCHOR_LOG: anchor.logFile },
     install() {
       (globalThis as { rlsWorkupDb?: PrismaClient }).rlsWorkupDb = client;
+      useAnchorFiles(anchor);
     },
     async dispose() {
       await client.$disconnect();

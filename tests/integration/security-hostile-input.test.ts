@@ -16,6 +16,7 @@ import { addReview } from '@/lib/services/reviews';
 import { signIn } from '@/lib/services/sign-in';
 import { issueApiToken } from '@/lib/services/tokens';
 import { actorFor, createTestDatabase, type TestDatabase } from './database';
+import { fromPeer } from '../peer';
 import { assessmentForm } from '../factories';
 
 let db: TestDatabase;
@@ -293,7 +294,7 @@ describe('signIn', () => {
     ['a password of 10 000 characters', { email: 'clinician@demo.test', password: LONG }, 'password'],
     ['a password that is a number', { email: 'clinician@demo.test', password: 1e308 }, 'password'],
   ])('refuses %s at the field, making no session', async (_name, form, field) => {
-    expectFieldErrors(await unchanged(() => signIn(form, new Headers({ 'x-forwarded-for': '198.51.100.61', host: '127.0.0.1' }))), field);
+    expectFieldErrors(await unchanged(() => signIn(form, new Headers({ ...fromPeer('198.51.100.61'), host: '127.0.0.1' }))), field);
   });
 });
 
@@ -388,6 +389,12 @@ describe('POST /api/v1/evaluate', () => {
   it('answers 415 for a body that is not declared JSON', async () => {
     await expect4xx(await post(JSON.stringify(VALID), { 'content-type': 'text/plain' }), 415, 'unsupported-media-type');
     await expect4xx(await post(JSON.stringify(VALID), { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type');
+    // Only application/json itself: not its look-alikes (the API takes no FHIR).
+    for (const type of ['application/jsonp', 'application/json-patch+json', 'application/jsonx', 'application/fhir+json', 'multipart/form-data; boundary=x']) {
+      await expect4xx(await post(JSON.stringify(VALID), { 'content-type': type }), 415, 'unsupported-media-type');
+    }
+    expect((await post(JSON.stringify(VALID), { 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
+    expect((await post(JSON.stringify(VALID), { 'content-type': 'Application/JSON' })).status).toBe(200);
   });
 
   it('judges an implausible value or a unit that does not fit per lab, as the contract says: rejected and never used', async () => {

@@ -12,6 +12,7 @@ import { env } from '@/lib/env';
 import { issueApiToken } from '@/lib/services/tokens';
 import { signOut } from '@/lib/services/sign-in';
 import { actorFor, createTestDatabase, type TestDatabase } from './database';
+import { fromPeer } from '../peer';
 
 let db: TestDatabase;
 beforeAll(() => {
@@ -21,7 +22,7 @@ beforeAll(() => {
 afterAll(async () => db.dispose());
 
 const ORIGIN = 'http://127.0.0.1:3000';
-const base = { host: '127.0.0.1:3000', 'x-forwarded-for': '198.51.100.30' };
+const base = { host: '127.0.0.1:3000', ...fromPeer('198.51.100.30') };
 
 /** Signs in through Better Auth and returns the Cookie header and the session token. */
 async function signedIn(email = 'clinician@demo.test', password = 'demo-clinician-2026') {

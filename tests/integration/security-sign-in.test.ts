@@ -4,10 +4,11 @@
 // through Better Auth's own HTTP endpoints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as authGET, POST as authPOST } from '@/app/api/auth/[...all]/route';
-import { DISABLED_HTTP_PATHS } from '@/lib/auth/auth';
+import { DISABLED_HTTP_PATHS, getAuth } from '@/lib/auth/auth';
 import { env } from '@/lib/env';
 import { signIn } from '@/lib/services/sign-in';
 import { createTestDatabase, type TestDatabase } from './database';
+import { fromPeer } from '../peer';
 
 let db: TestDatabase;
 beforeAll(() => {
@@ -17,7 +18,7 @@ beforeAll(() => {
 afterAll(async () => db.dispose());
 
 const HOST = '127.0.0.1';
-const from = (address: string) => new Headers({ 'x-forwarded-for': address, host: HOST });
+const from = (address: string) => new Headers({ ...fromPeer(address), host: HOST });
 const WRONG = 'definitely-not-the-password';
 const ACCOUNT_LIMIT = 'Too many failed sign-ins for this account';
 const ADDRESS_LIMIT = 'Too many failed sign-ins from this network address';
@@ -86,8 +87,8 @@ describe('per-address limit', () => {
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.message).toContain(ADDRESS_LIMIT);
     expect(await sessionsOf('clinician@demo.test')).toBe(sessionsBefore);
-    // The address is the first X-Forwarded-For hop.
-    const viaProxy = await signIn({ email: 'clinician@demo.test', password: 'demo-clinician-2026' }, new Headers({ 'x-forwarded-for': `${address}, 10.0.0.1`, host: HOST }));
+    // A forwarded-for header from an untrusted peer changes nothing: the socket address counts.
+    const viaProxy = await signIn({ email: 'clinician@demo.test', password: 'demo-clinician-2026' }, new Headers({ ...fromPeer(address), 'x-forwarded-for': '10.0.0.1', host: HOST }));
     expect(viaProxy.ok).toBe(false);
     // Another address is not affected.
     expect(await signIn({ email: 'clinician@demo.test', password: 'demo-clinician-2026' }, from('203.0.113.10'))).toMatchObject({ ok: true });
@@ -100,6 +101,27 @@ describe('per-address limit', () => {
     expect(events.filter((e) => e.outcome === 'denied')).toHaveLength(2);
     // A failure names the account tried (for the per-account count) but never the password.
     expect(events.every((e) => !(e.detail ?? '').includes(WRONG))).toBe(true);
+  });
+});
+
+describe('X-Forwarded-For from a client that is not a trusted proxy', () => {
+  const address = '203.0.113.60';
+  const perAddress = env.SIGN_IN_MAX_FAILURES * 4;
+
+  it('a new X-Forwarded-For on every attempt does not escape the per-address limit', async () => {
+    for (let i = 0; i < perAddress + 5; i++) {
+      await signIn({ email: `xff-${i}@demo.test`, password: WRONG }, new Headers({ ...fromPeer(address), 'x-forwarded-for': `198.18.${i}.1`, 'x-real-ip': `198.19.${i}.1`, host: HOST }));
+    }
+    const refused = await signIn({ email: 'admin@demo.test', password: 'demo-admin-2026' }, new Headers({ ...fromPeer(address), 'x-forwarded-for': '198.18.250.1', host: HOST }));
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.message).toContain(ADDRESS_LIMIT);
+  });
+
+  it('the audit trail records the socket address, never the claimed one', async () => {
+    const events = await db.client.auditEvent.findMany({ where: { action: 'auth.sign-in', detail: { startsWith: 'account:xff-' } } });
+    expect(events.length).toBeGreaterThan(0);
+    expect(new Set(events.map((e) => e.clientAddress))).toEqual(new Set([address]));
+    expect(await db.client.auditEvent.count({ where: { clientAddress: { startsWith: '198.18.' } } })).toBe(0);
   });
 });
 
@@ -126,7 +148,7 @@ describe('malformed sign-in input', () => {
 
 describe("Better Auth's HTTP endpoints", () => {
   const authRequest = (p: string, body: unknown, headers: Record<string, string> = {}) =>
-    new Request(`http://${HOST}:3000/api/auth${p}`, { method: 'POST', headers: { 'content-type': 'application/json', host: `${HOST}:3000`, 'x-forwarded-for': '198.51.100.150', ...headers }, body: JSON.stringify(body) });
+    new Request(`http://${HOST}:3000/api/auth${p}`, { method: 'POST', headers: { 'content-type': 'application/json', host: `${HOST}:3000`, ...fromPeer('198.51.100.150'), ...headers }, body: JSON.stringify(body) });
 
   it.each([
     '/sign-in/email', '/sign-in/email/', '/sign-in/email?x=1', '/sign-in/email//', '/SIGN-IN/EMAIL', '/sign-in//email', '//sign-in/email',
@@ -145,6 +167,25 @@ describe("Better Auth's HTTP endpoints", () => {
   it.each(DISABLED_HTTP_PATHS)('answers 404 at %s', async (p) => {
     const res = await authPOST(authRequest(p, {}, { origin: `http://${HOST}:3000` }));
     expect(res.status).toBe(404);
+  });
+
+  it('hands no session token to page scripts: get-session strips it, list-sessions is closed', async () => {
+    const signedIn = await signIn({ email: 'admin@demo.test', password: 'demo-admin-2026' }, from('198.51.100.170'));
+    expect(signedIn.ok).toBe(true);
+    const session = await db.client.session.findFirstOrThrow({ where: { user: { email: 'admin@demo.test' } }, orderBy: { createdAt: 'desc' } });
+    const signed = await getAuth().api.signInEmail({ body: { email: 'admin@demo.test', password: 'demo-admin-2026' }, headers: new Headers({ host: `${HOST}:3000`, origin: `http://${HOST}:3000` }), asResponse: true });
+    const cookie = signed.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const token = decodeURIComponent(/session_token=([^;.]+)/.exec(cookie)?.[1] ?? '');
+    expect(token.length).toBeGreaterThan(10);
+    const get = await authGET(new Request(`http://${HOST}:3000/api/auth/get-session`, { headers: { host: `${HOST}:3000`, cookie } }));
+    expect(get.status).toBe(200);
+    const text = await get.text();
+    expect(JSON.parse(text)).toMatchObject({ session: { userId: session.userId }, user: { email: 'admin@demo.test' } });
+    expect(text).not.toContain(token);
+    expect(text).not.toContain('"token"');
+    const list = await authGET(new Request(`http://${HOST}:3000/api/auth/list-sessions`, { headers: { host: `${HOST}:3000`, cookie } }));
+    expect(list.status).toBe(404);
+    expect(await list.text()).not.toContain(token);
   });
 
   it('still answers the session endpoint (anonymous → no session)', async () => {

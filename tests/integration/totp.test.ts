@@ -8,6 +8,7 @@ import { getAuth } from '@/lib/auth/auth';
 import { confirmTotp, hasTwoFactor, startTotpSetup } from '@/lib/services/account';
 import { signIn, verifyTotp } from '@/lib/services/sign-in';
 import { actorFor, createTestDatabase, type TestDatabase } from './database';
+import { fromPeer } from '../peer';
 
 let db: TestDatabase;
 beforeAll(() => {
@@ -16,7 +17,7 @@ beforeAll(() => {
 });
 afterAll(async () => db.dispose());
 
-const headersFor = (cookie = '') => new Headers({ host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000', 'x-forwarded-for': '198.51.100.20', ...(cookie ? { cookie } : {}) });
+const headersFor = (cookie = '') => new Headers({ host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000', ...fromPeer('198.51.100.20'), ...(cookie ? { cookie } : {}) });
 const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 
 describe('two-factor sign-in (TOTP)', () => {

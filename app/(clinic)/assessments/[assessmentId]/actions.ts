@@ -6,7 +6,7 @@ import { addReview } from '@/lib/services/reviews';
 
 /** Records one review; the page re-renders with it. */
 export async function reviewAction(assessmentId: string, values: unknown): Promise<ReviewActionResult> {
-  const result = await addReview(await requireActionActor(), String(assessmentId), values);
+  const result = await addReview(await requireActionActor('review.create'), String(assessmentId), values);
   if (!result.ok) return result;
   revalidatePath(`/assessments/${assessmentId}`);
   return { ok: true };

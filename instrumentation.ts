@@ -1,0 +1,11 @@
+/**
+ * A request that ends in a 500 is a bug: every refusal has its own 4xx. Next.js calls this for each
+ * such error; it is logged as an error (structured, no stack trace to the browser).
+ */
+import type { Instrumentation } from 'next';
+
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  const { logger } = await import('@/lib/logger');
+  const e = error as Error & { digest?: string };
+  logger.error({ bug: true, err: e.message, digest: e.digest, method: request.method, path: request.path.slice(0, 200), routeType: context.routeType }, 'request failed with 500 (a bug: refusals answer 4xx)');
+};
