@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ironBandText } from '@/components/ui/labels';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requireActor } from '@/lib/auth/actor';
 import { RULES_VERSION, compareEvaluations, evaluateFindings } from '@/lib/rules';
@@ -35,8 +36,8 @@ export default async function RerunPage({ params }: { params: Promise<{ assessme
                 {diff.statusChanges.map((c) => (
                   <tr key={c.id} data-contributor={c.id}>
                     <td>{c.label}</td>
-                    <td>{c.from === 'absent' ? 'not in the saved rules' : <StatusBadge status={c.from} />}{c.fromTherapy ? ` (${c.fromTherapy})` : ''}</td>
-                    <td><StatusBadge status={c.to} />{c.toTherapy ? ` (${c.toTherapy})` : ''}</td>
+                    <td>{c.from === 'absent' ? 'not in the saved rules' : <StatusBadge status={c.from} />}{c.fromTherapy ? ` (${ironBandText(c.fromTherapy)})` : ''}</td>
+                    <td><StatusBadge status={c.to} />{c.toTherapy ? ` (${ironBandText(c.toTherapy)})` : ''}</td>
                   </tr>
                 ))}
               </tbody>

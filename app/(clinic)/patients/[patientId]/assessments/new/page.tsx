@@ -25,7 +25,7 @@ export default async function NewAssessmentPage({ params, searchParams }: { para
       <h1>{earlier ? 'Correct assessment' : 'New assessment'}: {name}</h1>
       {earlier ? <p className="meta">Starts from the assessment of {earlier.asOf}. Saving creates a new version linked to it; the earlier one stays readable and unchanged.</p> : null}
       <IntakeForm
-        patient={{ name, ageYears: ageOn(patient.birthDate, asOf), sex: patient.sex === 'male' ? 'male' : 'female' }}
+        patient={{ name, birthDate: patient.birthDate, ageYears: ageOn(patient.birthDate, asOf), sex: patient.sex === 'male' ? 'male' : 'female' }}
         asOf={asOf}
         {...(earlier ? { initialValues: formFromInput(earlier.input) } : {})}
         onSubmit={createAssessmentAction.bind(null, patient.id, earlier?.id ?? null)}
