@@ -38,6 +38,8 @@ describe('IntakeForm', () => {
     await user.click(screen.getByRole('button', { name: 'Save assessment' }));
     await waitFor(() => expect(ferritin).toHaveAttribute('aria-invalid', 'true'));
     expect(ferritin).toHaveAccessibleDescription('Ferritin must be a number, e.g. 45, 4.5 or <5');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveFocus());
+    expect(within(screen.getByRole('alert')).getByRole('link', { name: 'Ferritin must be a number, e.g. 45, 4.5 or <5' })).toHaveAttribute('href', '#labs-ferritin-value');
     expect(onSubmit).not.toHaveBeenCalled();
   });
 

@@ -102,7 +102,11 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFor
   const form = useForm<TAssessmentForm>({
     resolver: zodResolver(schema),
     defaultValues: initialValues ?? { ...emptyAssessmentForm(), assessedOn: asOf },
-    mode: 'onBlur',
+    // Checked on save (errors appearing on blur move the Save button under the pointer), then as corrected.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    // Focus goes to the error summary, which links to each field.
+    shouldFocusError: false,
   });
   const { register, handleSubmit, setError, setValue, formState } = form;
   const [pending, startTransition] = useTransition();
