@@ -143,9 +143,7 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFor
   // A failed save shows the error summary and moves focus to it (GOV.UK error summary pattern).
   const [failures, setFailures] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (failures > 0) summaryRef.current?.focus();
-  }, [failures]);
+  const focusedFailure = useRef(0);
 
   // A save with most of the panel empty (or with a unit in doubt) asks once.
   const [doubts, setDoubts] = useState<string[] | null>(null);
@@ -230,6 +228,13 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues }: IntakeFor
   const errors = formState.errors;
   const errorList = flattenErrors(errors);
   const showSummary = failures > 0 && (errorList.length > 0 || Boolean(errors.root?.message));
+  // Once per failed save, as soon as the summary is there (the errors may arrive a render later).
+  useEffect(() => {
+    if (showSummary && focusedFailure.current !== failures && summaryRef.current) {
+      focusedFailure.current = failures;
+      summaryRef.current.focus();
+    }
+  }, [showSummary, failures]);
   const labError = (a: AnalyteId) => errors.labs?.[a];
   const isFemale = patient.sex === 'female';
   const statuses = live?.contributors.map((c) => c.status) ?? [];
