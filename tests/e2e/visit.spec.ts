@@ -289,7 +289,7 @@ async function expectNoAxeViolations(page: Page, label: string) {
 
 for (const [name, size] of [['tablet 768×1024', TABLET], ['phone 390×844', PHONE]] as const) {
   test(`9. axe: no WCAG 2 A/AA violations on every page on a ${name}`, async ({ page }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(600_000);
     await page.setViewportSize(size);
     for (const url of [...pages(), '/patients/no-such-patient']) {
       await page.goto(url);
@@ -299,6 +299,9 @@ for (const [name, size] of [['tablet 768×1024', TABLET], ['phone 390×844', PHO
     // The intake with its live panel open, the error summary and the save question showing.
     await openIntake(page);
     await page.getByLabel('Ferritin', { exact: true }).fill('abc');
+    await page.locator('[data-live-bar]').click();
+    await expect(page.locator('aside.live')).toBeVisible();
+    await expectNoAxeViolations(page, 'intake with the live panel open');
     await page.locator('[data-live-bar]').click();
     await page.getByRole('button', { name: 'Save assessment' }).click();
     await expect(page.locator('[data-error-summary]')).toBeFocused();

@@ -132,6 +132,7 @@ test('the verification page evaluates every clinical case in the running app', a
 });
 
 test('every page has no WCAG 2 A/AA violations (axe)', async ({ page }) => {
+  test.setTimeout(300_000);
   const patientId = patientUrl.split('/').pop();
   const assessment = assessmentUrl.split('/').pop();
   const pages = [
