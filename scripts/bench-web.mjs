@@ -71,6 +71,8 @@ try {
   await page.getByLabel('Ferritin', { exact: true }).fill('40');
   await page.getByLabel('Medication list (one per line; paste from the EHR)').fill('sertraline 50 mg');
   await page.getByRole('button', { name: 'Save assessment' }).click();
+  // One lab: the form asks once before saving.
+  await page.getByRole('button', { name: 'Save anyway' }).click();
   await page.waitForURL(/\/assessments\/c[a-z0-9]{20,}$/);
   const printUrl = `${page.url()}/print`;
   // The signed-in session, for the measurements below (pages answer sign-in otherwise).

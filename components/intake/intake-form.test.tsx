@@ -38,6 +38,8 @@ describe('IntakeForm', () => {
     await user.click(screen.getByRole('button', { name: 'Save assessment' }));
     await waitFor(() => expect(ferritin).toHaveAttribute('aria-invalid', 'true'));
     expect(ferritin).toHaveAccessibleDescription('Ferritin must be a number, e.g. 45, 4.5 or <5');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveFocus());
+    expect(within(screen.getByRole('alert')).getByRole('link', { name: 'Ferritin must be a number, e.g. 45, 4.5 or <5' })).toHaveAttribute('href', '#labs-ferritin-value');
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
@@ -57,6 +59,11 @@ describe('IntakeForm', () => {
     await user.selectOptions(screen.getByLabelText('Fasting glucose unit'), 'mmol/L');
     await user.type(screen.getByLabelText(/Medication list/), 'sertraline 50 mg{Enter}Benadril 25 mg qhs');
     await user.click(screen.getByRole('button', { name: 'Save assessment' }));
+    // Two of eighteen labs: asked once, then saved.
+    const confirm = await screen.findByRole('group', { name: 'Save with 2 of 18 labs?' });
+    expect(confirm).toHaveFocus();
+    expect(onSubmit).not.toHaveBeenCalled();
+    await user.click(within(confirm).getByRole('button', { name: 'Save anyway' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     const values = onSubmit.mock.calls[0]![0];
     expect(values.labs.ferritin).toEqual({ value: '40', unit: 'µg/L', collectedOn: '' });
@@ -79,26 +86,99 @@ describe('IntakeForm', () => {
   });
 
   it('shows the server\'s field errors on the fields', async () => {
-    const { user } = setup({ ok: false, message: 'Some findings need correcting', fieldErrors: { 'labs.tsh.value': ['TSH 5,000 mIU/L is outside the accepted range'] } });
+    const { user } = setup({ ok: false, message: 'Some findings need correcting', fieldErrors: { 'labs.tsh.value': ['TSH 5,000 mIU/L is outside the accepted range'], noMedications: ['"No medications" is ticked but medications are listed'] } });
     await user.click(screen.getByRole('button', { name: 'Save assessment' }));
+    await user.click(await screen.findByRole('button', { name: 'Save anyway' }));
     await waitFor(() => expect(screen.getByLabelText('TSH', { exact: true })).toHaveAccessibleDescription('TSH 5,000 mIU/L is outside the accepted range'));
-    expect(screen.getByRole('alert')).toHaveTextContent('Some findings need correcting');
+    // The error summary: focused, the server's message, one link per field.
+    const summary = screen.getByRole('alert');
+    expect(summary).toHaveTextContent('Some findings need correcting');
+    await waitFor(() => expect(summary).toHaveFocus());
+    await user.click(within(summary).getByRole('link', { name: 'TSH 5,000 mIU/L is outside the accepted range' }));
+    expect(screen.getByLabelText('TSH', { exact: true })).toHaveFocus();
+    await user.click(within(summary).getByRole('link', { name: '"No medications" is ticked but medications are listed' }));
+    expect(screen.getByLabelText(/No medications/)).toHaveFocus();
   });
 });
 
 describe('IntakeForm keyboard entry', () => {
-  it('reads a censored result typed into the value ("<5") and tabs value → unit → date', async () => {
+  it('reads a censored result typed into the value ("<5"); Tab goes value → value, Alt+U and Alt+C reach unit and date', async () => {
     const { user } = setup();
     const ferritin = screen.getByLabelText('Ferritin', { exact: true });
     await user.click(ferritin);
     await user.keyboard('<5');
     const live = screen.getByRole('complementary', { name: 'Live evaluation' });
     await waitFor(() => expect(within(live).getByText('Iron deficiency').closest('li')).toHaveAttribute('data-status', 'flagged'));
-    await user.tab();
+    await user.keyboard('{Alt>}u{/Alt}');
     expect(screen.getByLabelText('Ferritin unit')).toHaveFocus();
-    await user.tab();
+    await user.click(ferritin);
+    await user.keyboard('{Alt>}c{/Alt}');
     expect(screen.getByLabelText('Ferritin collected on (if not the panel date)')).toHaveFocus();
+    await user.click(ferritin);
     await user.tab();
     expect(screen.getByLabelText('Transferrin saturation', { exact: true })).toHaveFocus();
+  });
+
+  it('a changed unit joins the Tab order', async () => {
+    const { user } = setup();
+    await user.selectOptions(screen.getByLabelText('Ferritin unit'), 'µg/L');
+    await user.click(screen.getByLabelText('Ferritin', { exact: true }));
+    await user.tab();
+    expect(screen.getByLabelText('Ferritin unit')).toHaveFocus();
+  });
+
+  it('Enter in a lab field never saves: it moves to the next lab', async () => {
+    const { user, onSubmit } = setup();
+    await user.type(screen.getByLabelText('Ferritin', { exact: true }), '45{Enter}');
+    expect(screen.getByLabelText('Transferrin saturation', { exact: true })).toHaveFocus();
+    await user.type(screen.getByLabelText('Labs collected on'), '{Enter}');
+    await user.type(screen.getByLabelText('Magnesium', { exact: true }), '2{Enter}');
+    expect(screen.getByLabelText(/Medication list/)).toHaveFocus();
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.queryByRole('group', { name: /Save with/ })).toBeNull();
+  });
+
+  it('saves a full enough panel without asking', async () => {
+    const { user, onSubmit } = setup();
+    for (const [label, value] of [['Ferritin', '40'], ['Transferrin saturation', '18'], ['Hemoglobin', '12.9'], ['Fasting glucose', '95'], ['eGFR', '85'], ['TSH', '2.1']] as const) {
+      await user.type(screen.getByLabelText(label, { exact: true }), value);
+    }
+    await user.click(screen.getByLabelText(/No medications/));
+    await user.click(screen.getByRole('button', { name: 'Save assessment' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]![0].assessedOn).toBe('2026-11-23');
+  });
+});
+
+describe('IntakeForm unit sense and live panel', () => {
+  it('says what a TSAT typed as a fraction probably is, and switches only when asked', async () => {
+    const { user } = setup();
+    const tsat = screen.getByLabelText('Transferrin saturation', { exact: true });
+    await user.type(tsat, '0.18');
+    const hint = 'Transferrin saturation 0.18% is implausible as a percentage; as a fraction it is 18%.';
+    await waitFor(() => expect(document.getElementById('labs-tsat-hint')).toHaveTextContent(hint));
+    expect(tsat.getAttribute('aria-describedby')).toContain('labs-tsat-hint');
+    expect(screen.getByLabelText('Transferrin saturation unit')).toHaveValue('%');
+    await user.click(screen.getByRole('button', { name: 'Switch Transferrin saturation to fraction' }));
+    expect(screen.getByLabelText('Transferrin saturation unit')).toHaveValue('fraction');
+    await waitFor(() => expect(screen.queryByRole('button', { name: /Switch Transferrin saturation/ })).toBeNull());
+  });
+
+  it('names a value that cannot be read, rather than calling it missing', async () => {
+    const { user } = setup();
+    await user.type(screen.getByLabelText('Ferritin', { exact: true }), 'abc');
+    const live = screen.getByRole('complementary', { name: 'Live evaluation' });
+    await waitFor(() => expect(within(live).getByText('Ferritin not read: “abc”')).toBeInTheDocument());
+  });
+
+  it('refuses an assessment date in the future', async () => {
+    const { user, onSubmit } = setup();
+    const date = screen.getByLabelText('Assessment date');
+    expect(date).toHaveValue('2026-11-23');
+    await user.clear(date);
+    await user.type(date, '2026-11-24');
+    await user.click(screen.getByRole('button', { name: 'Save assessment' }));
+    await waitFor(() => expect(date).toHaveAccessibleDescription('The assessment date 2026-11-24 is in the future (today is 2026-11-23)'));
+    expect(onSubmit).not.toHaveBeenCalled();
   });
 });

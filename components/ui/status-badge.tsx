@@ -9,9 +9,10 @@ const TEXT: Record<ContributorStatus, string> = {
 
 /** A status in words (never colour alone). */
 export function StatusBadge({ status }: { status: ContributorStatus }) {
-  return <span className={`badge badge-${status}`}>{TEXT[status]}</span>;
+  return <span className={`badge badge-${status}`}>{statusText(status)}</span>;
 }
 
-export function statusText(status: ContributorStatus): string {
-  return TEXT[status];
+/** The status in words; a status without a word here shows as its id. */
+export function statusText(status: ContributorStatus | string): string {
+  return Object.hasOwn(TEXT, status) ? TEXT[status as ContributorStatus] : status;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZAssessmentFormSchema, emptyAssessmentForm, formFromInput, parseResult, toEvaluationInput, type TAssessmentForm } from './assessment';
+import { ZAssessmentFormSchema, assessmentDateOf, assessmentFormSchema, emptyAssessmentForm, enteredLabCount, formFromInput, parseResult, toEvaluationInput, type TAssessmentForm } from './assessment';
 
 const patient = { ageYears: 47, sex: 'female' as const };
 const form = (edit: (f: TAssessmentForm) => void) => {
@@ -49,5 +49,28 @@ describe('the intake form schema', () => {
 
   it('accepts HbA1c 48 in mmol/mol (the IFCC unit)', () => {
     expect(ZAssessmentFormSchema.safeParse(form((x) => { x.labs.hba1c.value = '48'; x.labs.hba1c.unit = 'mmol/mol'; })).success).toBe(true);
+  });
+
+  it.each([
+    [(x: TAssessmentForm) => { x.assessedOn = '2026-11-28'; }, 'assessedOn', 'The assessment date 2026-11-28 is in the future (today is 2026-11-27)'],
+    [(x: TAssessmentForm) => { x.collectedOn = '2026-12-01'; }, 'collectedOn', 'Collection date 2026-12-01 is in the future (today is 2026-11-27)'],
+    [(x: TAssessmentForm) => { x.labs.tsh.collectedOn = '2027-01-01'; }, 'labs.tsh.collectedOn', 'TSH: collection date 2027-01-01 is in the future'],
+    [(x: TAssessmentForm) => { x.assessedOn = '2026-10-01'; x.collectedOn = '2026-10-02'; }, 'collectedOn', 'Collection date 2026-10-02 is after the assessment date 2026-10-01'],
+  ])('refuses dates in the future or after the assessment date (%#)', (edit, path, message) => {
+    const parsed = assessmentFormSchema('2026-11-27').safeParse(form(edit));
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(parsed.error.issues.find((i) => i.path.join('.') === path)?.message).toContain(message);
+  });
+
+  it('accepts today and earlier dates; a blank assessment date means today', () => {
+    const f = form((x) => { x.assessedOn = '2026-11-27'; x.collectedOn = '2026-11-27'; x.labs.tsh.collectedOn = '2026-01-02'; });
+    expect(assessmentFormSchema('2026-11-27').safeParse(f).success).toBe(true);
+    expect(assessmentDateOf(form(() => undefined), '2026-11-27')).toBe('2026-11-27');
+    expect(assessmentDateOf(form((x) => { x.assessedOn = '2026-10-01'; }), '2026-11-27')).toBe('2026-10-01');
+  });
+
+  it('counts the labs that have a value typed', () => {
+    expect(enteredLabCount(form(() => undefined))).toBe(0);
+    expect(enteredLabCount(form((x) => { x.labs.ferritin.value = '45'; x.labs.tsh.value = 'abc'; x.labs.egfr.value = '  '; }))).toBe(2);
   });
 });

@@ -36,6 +36,8 @@ const triState = z.enum(['unknown', 'yes', 'no']);
 export const ZAssessmentFormSchema = z
   .object({
     labs: z.object(Object.fromEntries(ANALYTE_IDS.map((a) => [a, ZLabFieldSchema])) as Record<AnalyteId, typeof ZLabFieldSchema>),
+    /** The assessment date; blank means today. Set when results of an earlier visit are entered. */
+    assessedOn: dateField,
     /** Collection date of every lab whose own date is blank (results are usually drawn together). */
     collectedOn: dateField,
     pregnant: triState,
@@ -81,6 +83,37 @@ export const ZAssessmentFormSchema = z
   });
 
 export type TAssessmentForm = z.infer<typeof ZAssessmentFormSchema>;
+
+/**
+ * The form schema with the checks that need today's date (the server's, passed in: schemas read no
+ * clock): no assessment date and no collection date in the future, no collection after the
+ * assessment date.
+ */
+export function assessmentFormSchema(today: string) {
+  return ZAssessmentFormSchema.superRefine((form, ctx) => {
+    const assessedOn = form.assessedOn.trim();
+    if (assessedOn > today) ctx.addIssue({ code: 'custom', path: ['assessedOn'], message: `The assessment date ${assessedOn} is in the future (today is ${today})` });
+    const until = assessedOn !== '' && assessedOn <= today ? assessedOn : today;
+    const check = (date: string, path: (string | number)[], what: string) => {
+      const d = date.trim();
+      if (d === '' || !isCalendarDate(d)) return;
+      if (d > today) ctx.addIssue({ code: 'custom', path, message: `${what} ${d} is in the future (today is ${today})` });
+      else if (d > until) ctx.addIssue({ code: 'custom', path, message: `${what} ${d} is after the assessment date ${until}` });
+    };
+    check(form.collectedOn, ['collectedOn'], 'Collection date');
+    for (const analyte of ANALYTE_IDS) check(form.labs[analyte].collectedOn, ['labs', analyte, 'collectedOn'], `${ANALYTES[analyte].label}: collection date`);
+  });
+}
+
+/** The assessment date a form gives: its own, else today. */
+export function assessmentDateOf(form: Pick<TAssessmentForm, 'assessedOn'>, today: string): string {
+  return form.assessedOn.trim() || today;
+}
+
+/** How many labs have a value typed (parsable or not). */
+export function enteredLabCount(form: Pick<TAssessmentForm, 'labs'>): number {
+  return ANALYTE_IDS.filter((a) => form.labs[a].value.trim() !== '').length;
+}
 
 /** One medication per non-empty line, as pasted from an EHR. */
 export function medicationLines(text: string): string[] {
@@ -140,6 +173,7 @@ export function toEvaluationInput(form: TAssessmentForm, patient: PatientFacts, 
 export function emptyAssessmentForm(): TAssessmentForm {
   return {
     labs: Object.fromEntries(ANALYTE_IDS.map((a) => [a, { value: '', unit: ANALYTES[a].canonicalUnit, collectedOn: '' }])) as TAssessmentForm['labs'],
+    assessedOn: '',
     collectedOn: '',
     pregnant: 'unknown', pregnancyWeeks: '', dialysis: 'none', knownDiabetes: 'unknown', hyperglycemiaSymptoms: 'unknown',
     neuropathy: 'not-examined', activeCancerOrNeurotoxicChemo: 'unknown', autoimmuneOrInflammatoryDisease: 'unknown',
@@ -162,6 +196,7 @@ export function formFromInput(input: TEvaluationInput): TAssessmentForm {
   for (const l of input.labs) {
     form.labs[l.analyte] = { value: `${l.qualifier ?? ''}${l.value}`, unit: l.unit, collectedOn: l.collectedOn ?? '' };
   }
+  form.assessedOn = input.asOf ?? '';
   const p = input.patient;
   form.pregnant = triOf(p.pregnant);
   form.pregnancyWeeks = p.pregnancyWeeks != null ? String(p.pregnancyWeeks) : '';

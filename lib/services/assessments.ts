@@ -12,7 +12,7 @@ import { audit, auditIn } from './audit';
 import { readScope } from './break-glass';
 import { findPatient } from '@/lib/db/patients';
 import { RULES_VERSION, evaluateFindings, type Evaluation, type TEvaluationInput } from '@/lib/rules';
-import { ZAssessmentFormSchema, ageOn, toEvaluationInput } from '@/lib/schemas/assessment';
+import { ageOn, assessmentDateOf, assessmentFormSchema, toEvaluationInput } from '@/lib/schemas/assessment';
 import { assessmentDigest } from './digest';
 import { fieldErrorsOf, invalid, type ServiceResult } from './result';
 
@@ -27,7 +27,10 @@ export interface CreateAssessmentOptions {
   patientId: string;
   /** The form values as submitted (validated here again). */
   form: unknown;
-  /** The assessment date (YYYY-MM-DD), from the server's clock at the route. */
+  /**
+   * Today (YYYY-MM-DD), from the server's clock at the route. The assessment date is the form's
+   * `assessedOn` when set (never later than today), else this.
+   */
   asOf: string;
   /** Set when this assessment corrects an earlier one of the same patient (which stays readable). */
   supersedesId?: string | null;
@@ -46,7 +49,7 @@ function replayOf(row: AssessmentRow, patientId: string, supersedesId: string | 
   return invalid('This form was already saved, with other findings. Open the saved assessment from the patient page and correct it there.');
 }
 
-export async function createAssessment(actor: Actor, { patientId, form, asOf, supersedesId = null, submissionKey = null }: CreateAssessmentOptions): Promise<ServiceResult<{ id: string }>> {
+export async function createAssessment(actor: Actor, { patientId, form, asOf: today, supersedesId = null, submissionKey = null }: CreateAssessmentOptions): Promise<ServiceResult<{ id: string }>> {
   const action = supersedesId === null ? 'assessment.create' : 'assessment.correct';
   const patient = await findPatient({ organisationId: actor.organisationId, patientId });
   if (!patient) {
@@ -67,8 +70,9 @@ export async function createAssessment(actor: Actor, { patientId, form, asOf, su
       return invalid('That assessment has already been corrected: correct the latest version instead');
     }
   }
-  const parsed = ZAssessmentFormSchema.safeParse(form);
+  const parsed = assessmentFormSchema(today).safeParse(form);
   if (!parsed.success) return invalid('Some findings need correcting before the assessment can be saved', fieldErrorsOf(parsed.error.issues));
+  const asOf = assessmentDateOf(parsed.data, today);
   const input = toEvaluationInput(parsed.data, { ageYears: ageOn(patient.birthDate, asOf), sex: patient.sex === 'male' ? 'male' : 'female' }, asOf);
   let evaluation: Evaluation;
   try {

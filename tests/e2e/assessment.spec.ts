@@ -15,6 +15,8 @@ test('a clinician enters a low ferritin, sees the live flag, saves, and the flag
   await expect(live).toHaveAttribute('data-status', 'flagged');
 
   await page.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(page.getByRole('group', { name: 'Save with 1 of 18 labs?' })).toBeFocused();
+  await page.getByRole('button', { name: 'Save anyway' }).click();
   await expect(page).toHaveURL(/\/assessments\/c[a-z0-9]{20,}$/);
   const card = page.locator('article[data-contributor="iron-deficiency"]');
   await expect(card).toHaveAttribute('data-status', 'flagged');

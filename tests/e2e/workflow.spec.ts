@@ -55,6 +55,7 @@ test('create a patient → enter labs → live flags → save → dismiss a flag
   await expect(live.locator('[data-contributor="glycemia"]')).toHaveAttribute('data-status', 'flagged');
   await expect(live.locator('[data-contributor="medication"]')).toHaveAttribute('data-status', 'flagged');
   await page.getByRole('button', { name: 'Save assessment' }).click();
+  await page.getByRole('button', { name: 'Save anyway' }).click();
   await expect(page).toHaveURL(/\/assessments\/c[a-z0-9]{20,}$/);
   assessmentUrl = page.url();
 
@@ -111,6 +112,7 @@ test('a correction is a new version; the original stays readable; re-run shows n
   await page.getByLabel('Ferritin', { exact: true }).fill('140');
   await page.getByLabel('Transferrin saturation', { exact: true }).fill('30');
   await page.getByRole('button', { name: 'Save assessment' }).click();
+  await page.getByRole('button', { name: 'Save anyway' }).click();
   await expect(page).toHaveURL(/\/assessments\/c[a-z0-9]{20,}$/);
   await expect(page.locator('article[data-contributor="iron-deficiency"]')).toHaveAttribute('data-status', 'not-flagged');
   await expect(page.getByText('This is a correction of')).toBeVisible();

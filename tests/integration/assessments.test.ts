@@ -85,4 +85,20 @@ describe('saving an assessment (real SQLite)', () => {
     expect(list[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(list[1]!.createdAt.getTime());
     expect(list[0]!.asOf).toBe('2026-11-24');
   });
+
+  it('uses the assessment date the form gives (results of an earlier visit) and refuses one in the future', async () => {
+    const earlier = await createAssessment(actor, { patientId, asOf: '2026-11-27', form: form((f) => { f.assessedOn = '2026-10-01'; f.collectedOn = '2026-09-30'; f.labs.ferritin.value = '40'; }) });
+    expect(earlier.ok).toBe(true);
+    if (!earlier.ok) return;
+    const saved = (await getAssessment(actor, earlier.data.id))!;
+    expect(saved.asOf).toBe('2026-10-01');
+    expect(saved.evaluation.asOf).toBe('2026-10-01');
+    expect(saved.input.asOf).toBe('2026-10-01');
+    const before = await count();
+    const future = await createAssessment(actor, { patientId, asOf: '2026-11-27', form: form((f) => { f.assessedOn = '2026-11-28'; f.labs.ferritin.value = '40'; }) });
+    expect(future).toMatchObject({ ok: false, fieldErrors: { assessedOn: ['The assessment date 2026-11-28 is in the future (today is 2026-11-27)'] } });
+    const collected = await createAssessment(actor, { patientId, asOf: '2026-11-27', form: form((f) => { f.labs.ferritin.value = '40'; f.labs.ferritin.collectedOn = '2026-12-24'; }) });
+    expect(collected).toMatchObject({ ok: false, fieldErrors: { 'labs.ferritin.collectedOn': ['Ferritin: collection date 2026-12-24 is in the future (today is 2026-11-27)'] } });
+    expect(await count()).toBe(before);
+  });
 });

@@ -57,7 +57,10 @@ export default async function AssessmentPage({ params }: { params: Promise<{ ass
       <section aria-labelledby="note-h">
         <h2 id="note-h">Copy to note</h2>
         <CopyButton text={note} label="Copy summary to clipboard" />
-        <pre className="note" tabIndex={0} aria-label="Plain-text summary">{note}</pre>
+        <details>
+          <summary>Show the plain-text summary</summary>
+          <pre className="note" tabIndex={0} aria-label="Plain-text summary">{note}</pre>
+        </details>
       </section>
       {view.reviews.length > 0 ? (
         <section aria-labelledby="reviews-h">

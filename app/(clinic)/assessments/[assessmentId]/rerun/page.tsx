@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ironBandText } from '@/components/ui/labels';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requireActor } from '@/lib/auth/actor';
 import { RULES_VERSION, compareEvaluations, evaluateFindings } from '@/lib/rules';
@@ -36,11 +37,11 @@ export default async function RerunPage({ params }: { params: Promise<{ assessme
                   <tr key={c.id} data-contributor={c.id}>
                     <th scope="row">{c.label}{c.wordingOnly ? <div className="meta">same status and band; wording or rules changed</div> : null}</th>
                     <td>
-                      {c.from === 'absent' ? 'not in the saved rules' : <StatusBadge status={c.from} />}{c.fromTherapy ? ` (${c.fromTherapy})` : ''}
+                      {c.from === 'absent' ? 'not in the saved rules' : <StatusBadge status={c.from} />}{c.fromTherapy ? ` (${ironBandText(c.fromTherapy)})` : ''}
                       {c.fromSummary ? <p className="meta">{c.fromSummary}</p> : null}
                     </td>
                     <td>
-                      <StatusBadge status={c.to} />{c.toTherapy ? ` (${c.toTherapy})` : ''}
+                      <StatusBadge status={c.to} />{c.toTherapy ? ` (${ironBandText(c.toTherapy)})` : ''}
                       <p className="meta">{c.toSummary}</p>
                     </td>
                     <td>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { flaggedMedicationNames, ironBandText } from '@/components/ui/labels';
 import { requireActor } from '@/lib/auth/actor';
 import { DRAW_INSTRUCTIONS } from '@/lib/rules';
 import { reasonLabel } from '@/lib/schemas/review';
@@ -20,6 +21,11 @@ export default async function PrintPage({ params }: { params: Promise<{ assessme
   const items = e.workup.filter((w) => decision('workup', w.id)?.decision !== 'dismissed');
   const dismissedItems = e.workup.filter((w) => decision('workup', w.id)?.decision === 'dismissed');
   const flags = e.contributors.filter((c) => c.status === 'flagged' && decision('contributor', c.id)?.decision !== 'dismissed');
+  // Laboratory tests (those with LOINC codes) apart from the other tasks.
+  const tests = items.filter((w) => w.loinc.length > 0);
+  const tasks = items.filter((w) => w.loinc.length === 0);
+  const ironBand = e.contributors.find((c) => c.ironTherapy)?.ironTherapy;
+  const flaggedMeds = flaggedMedicationNames(e.medications);
   return (
     <article className="checklist">
       <header>
@@ -30,31 +36,42 @@ export default async function PrintPage({ params }: { params: Promise<{ assessme
           Assessment of {assessment.asOf} · clinician {assessment.authorName} · printed from the record saved {formatUtc(assessment.createdAt)} · rules {assessment.rulesVersion}
         </p>
       </header>
-      <section aria-labelledby="orders-h">
-        <h2 id="orders-h">Suggested workup</h2>
-        <ul className="checkboxes">
-          {items.map((w) => {
-            const r = decision('workup', w.id);
-            return (
-              <li key={w.id} data-workup={w.id}>
-                <span aria-hidden="true" className="box">☐</span> {w.orderName ?? w.label}
-                {w.loinc.length > 0 ? <span className="loinc"> (LOINC {w.loinc.join(', ')})</span> : null}
-                {r?.decision === 'accepted' ? <span className="accepted"> ✓ accepted</span> : <span className="pending"> (not yet reviewed)</span>}
-              </li>
-            );
-          })}
-        </ul>
-        {dismissedItems.length > 0 ? (
-          <p className="small">Dismissed: {dismissedItems.map((w) => `${w.label} (${reasonLabel(decision('workup', w.id)?.reasonCode ?? null)})`).join('; ')}</p>
-        ) : null}
-      </section>
+      {(
+        [
+          ['tests', 'Suggested tests', tests],
+          ['tasks', 'Other suggested workup', tasks],
+        ] as const
+      ).map(([key, title, list]) => (list.length > 0 ? (
+        <section key={key} aria-labelledby={`${key}-h`} data-checklist={key}>
+          <h2 id={`${key}-h`}>{title}</h2>
+          <ul className="checkboxes">
+            {list.map((w) => {
+              const r = decision('workup', w.id);
+              return (
+                <li key={w.id} data-workup={w.id}>
+                  <span aria-hidden="true" className="box">☐</span> {w.orderName ?? w.label}
+                  {w.loinc.length > 0 ? <span className="loinc"> (LOINC {w.loinc.join(', ')})</span> : null}
+                  {w.id === 'iron-therapy-discussion' && ironBand ? <span data-band={ironBand}> — iron therapy band: {ironBandText(ironBand)}</span> : null}
+                  {r?.decision === 'accepted' ? <span className="accepted"> ✓ accepted</span> : <span className="pending"> (not yet reviewed)</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null))}
+      {items.length === 0 ? <p>No workup suggested.</p> : null}
+      {dismissedItems.length > 0 ? (
+        <p className="small">Dismissed: {dismissedItems.map((w) => `${w.label} (${reasonLabel(decision('workup', w.id)?.reasonCode ?? null)})`).join('; ')}</p>
+      ) : null}
       <section aria-labelledby="flags-h">
         <h2 id="flags-h">Possible contributors flagged</h2>
         {flags.length === 0 ? <p>None flagged.</p> : (
           <ul>
             {flags.map((c) => (
-              <li key={c.id}>
+              <li key={c.id} data-contributor={c.id}>
                 <strong>{c.label}</strong> (grade {c.evidence}; {c.ruleIds.join(', ')}): {c.summary}.{' '}
+                {c.ironTherapy ? <>Iron therapy band: {ironBandText(c.ironTherapy)}. </> : null}
+                {c.id === 'medication' && flaggedMeds.length > 0 ? <>Flagged medications: {flaggedMeds.join('; ')}. </> : null}
                 <span className="small">Sources: {c.sources.map((s) => `${s.id} ${s.citation.split('.')[0]} (${s.year})`).join('; ')}</span>
               </li>
             ))}

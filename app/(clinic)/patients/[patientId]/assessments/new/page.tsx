@@ -32,7 +32,7 @@ export default async function NewAssessmentPage({ params, searchParams }: { para
       {launch ? <p className="meta">Pre-filled from the EHR (patient {launch.imp.patient.id ?? 'without id'}, born {launch.imp.patient.birthDate ?? 'not given'}): each value says where it came from. Review, change and save as usual.</p> : null}
       {earlier ? <p className="meta">Starts from the assessment of {earlier.asOf}. Saving creates a new version linked to it; the earlier one stays readable and unchanged.</p> : null}
       <IntakeForm
-        patient={{ name, ageYears: ageOn(patient.birthDate, asOf), sex: patient.sex === 'male' ? 'male' : 'female' }}
+        patient={{ name, birthDate: patient.birthDate, ageYears: ageOn(patient.birthDate, asOf), sex: patient.sex === 'male' ? 'male' : 'female' }}
         asOf={asOf}
         {...(earlier ? { initialValues: formFromInput(earlier.input) } : launch ? { initialValues: formFromImport(launch.imp), provenance: formProvenance(launch.imp) } : {})}
         onSubmit={createAssessmentAction.bind(null, patient.id, earlier?.id ?? null)}
