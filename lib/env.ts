@@ -34,6 +34,8 @@ export const ZEnvSchema = z.object({
   /** Failed sign-ins allowed per account, and per client address, within the window. */
   SIGN_IN_MAX_FAILURES: optional(z.coerce.number().int().min(1).max(100).default(5)),
   SIGN_IN_WINDOW_MINUTES: optional(z.coerce.number().int().min(1).max(24 * 60).default(15)),
+  /** 1: every database query and its duration to stderr (profiling only). */
+  DB_QUERY_LOG: optional(z.enum(['0', '1']).default('0').transform((v) => v === '1')),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

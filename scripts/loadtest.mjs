@@ -17,6 +17,8 @@
  *   --seconds=N       seconds per measurement (default 10)
  *   --only=a,b        measure only these paths (floor is always measured)
  *   --no-write        do not update docs/BENCHMARKS.md
+ *   --queries         no load: one request per path with the server's query log (DB_QUERY_LOG=1), then
+ *                     the queries each path ran, their durations and SQLite's EXPLAIN QUERY PLAN
  * LOADTEST_PORT (default 4102) is the server's port; it listens on 127.0.0.1 only.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -49,8 +51,7 @@ const dbFile = path.join(dir, 'loadtest.db');
 const env = {
   ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST,
   DATABASE_URL: `file:${dbFile}`, BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'),
-  // The server's own logging to a file: the figures are about the request path, not a terminal.
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  ...(flag('queries') ? { DB_QUERY_LOG: '1' } : {}),
 };
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
@@ -161,10 +162,13 @@ try {
   step('Migrating a temporary SQLite database', process.execPath, ['scripts/prisma.mjs', 'migrate', 'deploy']);
   step('Seeding the demo clinic', bin('tsx'), ['prisma/seed.ts']);
 
-  const nodeOptions = flag('profile') ? `--cpu-prof --cpu-prof-dir=${path.join(dir, 'profiles')}` : '';
-  server = spawn(bin('next'), ['start', '-H', '127.0.0.1', '-p', String(PORT)], {
-    cwd: root, env: { ...env, NODE_OPTIONS: [process.env.NODE_OPTIONS, nodeOptions].filter(Boolean).join(' ') }, stdio: ['ignore', 'ignore', 'inherit'],
+  // --cpu-prof is not allowed in NODE_OPTIONS: the server runs under node with the flag itself.
+  const profileArgs = flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profiles')}`] : [];
+  server = spawn(process.execPath, [...profileArgs, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
+    cwd: root, env, stdio: ['ignore', 'ignore', flag('queries') ? 'pipe' : 'inherit'],
   });
+  let queryLog = '';
+  server.stderr?.on('data', (chunk) => { queryLog += chunk; });
   await waitForServer();
   console.log(`▶ Server on ${BASE}; signing in`);
   const cookie = await signIn();
@@ -204,6 +208,29 @@ try {
     const res = await fetch(`${BASE}${probe.request.path}`, { method: 'POST', headers: probe.request.headers, body: probe.request.body, redirect: 'manual' });
     const text = await res.text();
     if (!(res.status === 303 || (res.status === 200 && res.headers.get('x-action-redirect')))) throw new Error(`save did not redirect to the result (${res.status}): ${text.slice(0, 300)}`);
+  }
+
+  if (flag('queries')) {
+    await new Promise((r) => setTimeout(r, 500));
+    for (const p of paths) {
+      queryLog = '';
+      const res = await fetch(`${BASE}${p.request.path}`, { method: p.request.method ?? 'GET', headers: p.request.headers, body: p.request.body, redirect: 'manual' });
+      await res.text();
+      await new Promise((r) => setTimeout(r, 300));
+      const queries = queryLog.split('\n').filter((l) => l.startsWith('{"query"')).map((l) => JSON.parse(l));
+      console.log(`\n▶ ${p.name}: answered ${res.status}, ${queries.length} queries, ${queries.reduce((n, q) => n + q.ms, 0).toFixed(1)} ms in the database`);
+      for (const q of queries) {
+        console.log(`  ${q.ms.toFixed(2).padStart(7)} ms  ${q.query.replace(/`main`\./g, '').slice(0, 220)}`);
+        if (/^\s*SELECT/i.test(q.query)) {
+          const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${q.query}`).all(...Array((q.query.match(/\?/g) ?? []).length).fill(null));
+          console.log(`             plan: ${plan.map((x) => x.detail).join(' | ')}`);
+        }
+      }
+    }
+    stopServer();
+    sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
   }
 
   const rows = [];
