@@ -132,13 +132,13 @@ function percentile(sorted, p) {
 }
 
 /** One autocannon measurement (after a 2 s warm-up at the same concurrency); latencies of every answer. */
-async function measure(name, connections, request, { expectStatus }) {
-  const opts = { url: `${BASE}${request.path}`, method: request.method ?? 'GET', headers: request.headers ?? {}, body: request.body, connections, pipelining: 1, timeout: 30 };
+async function measure(name, connections, request, { expectStatus, seconds = SECONDS }) {
+  const opts = { url: `${BASE}${request.path}`, method: request.method ?? 'GET', headers: request.headers ?? {}, body: request.body, connections, pipelining: 1, timeout: 60 };
   await autocannon({ ...opts, duration: 2 });
   const load = machine().loadAverage;
   const latencies = [];
   let ok = 0;
-  const instance = autocannon({ ...opts, duration: SECONDS });
+  const instance = autocannon({ ...opts, duration: seconds });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     latencies.push(responseTime);
     if (expectStatus.includes(statusCode)) ok++;
@@ -146,11 +146,26 @@ async function measure(name, connections, request, { expectStatus }) {
   const r = await instance;
   latencies.sort((a, b) => a - b);
   const row = {
-    name, connections, requests: latencies.length, ok, rps: latencies.length / (r.duration ?? SECONDS), errors: r.errors, timeouts: r.timeouts,
+    name, connections, requests: latencies.length, ok, rps: latencies.length / (r.duration ?? seconds), errors: r.errors, timeouts: r.timeouts,
     p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? null, load,
   };
+  await settle();
   console.log(`${name.padEnd(36)} c=${String(connections).padStart(2)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${fmt(row.p50)}  p95 ${fmt(row.p95)}  p99 ${fmt(row.p99)}  max ${fmt(row.max)}  ok ${ok}/${row.requests}${row.errors || row.timeouts ? `  errors ${row.errors} timeouts ${row.timeouts}` : ''}  load ${load}`);
   return row;
+}
+
+/**
+ * Requests still queued in the server when a measurement ends would slow the next one: wait (bounded)
+ * until the floor answers promptly again.
+ */
+async function settle() {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    const t = performance.now();
+    try { await (await fetch(`${BASE}/api/ping`)).text(); } catch { /* busy */ }
+    if (performance.now() - t < 100) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 const fmt = (ms) => `${ms == null ? '—' : ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`.padStart(8);
@@ -193,7 +208,9 @@ try {
       request: { path: '/api/v1/evaluate', method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: evaluateBody },
     },
     {
-      key: 'save', name: 'save an assessment (server action)', expectStatus: [200, 303],
+      // A save answers with the result page rendered (the action redirects to it): slower, so measured
+      // for longer, or at 50 connections none would complete inside the window.
+      key: 'save', name: 'save an assessment (server action)', expectStatus: [200, 303], seconds: SECONDS * 3,
       request: {
         path: `/patients/${patient.id}/assessments/new`, method: 'POST',
         headers: { cookie, origin: BASE, 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component' },
@@ -214,11 +231,13 @@ try {
     await new Promise((r) => setTimeout(r, 500));
     for (const p of paths) {
       queryLog = '';
+      const started = performance.now();
       const res = await fetch(`${BASE}${p.request.path}`, { method: p.request.method ?? 'GET', headers: p.request.headers, body: p.request.body, redirect: 'manual' });
       await res.text();
+      const elapsed = performance.now() - started;
       await new Promise((r) => setTimeout(r, 300));
       const queries = queryLog.split('\n').filter((l) => l.startsWith('{"query"')).map((l) => JSON.parse(l));
-      console.log(`\n▶ ${p.name}: answered ${res.status}, ${queries.length} queries, ${queries.reduce((n, q) => n + q.ms, 0).toFixed(1)} ms in the database`);
+      console.log(`\n▶ ${p.name}: answered ${res.status} in ${elapsed.toFixed(0)} ms, ${queries.length} queries, ${queries.reduce((n, q) => n + q.ms, 0).toFixed(1)} ms in the database`);
       for (const q of queries) {
         console.log(`  ${q.ms.toFixed(2).padStart(7)} ms  ${q.query.replace(/`main`\./g, '').slice(0, 220)}`);
         if (/^\s*SELECT/i.test(q.query)) {
@@ -288,7 +307,7 @@ function summarise(rows, checks) {
   const at = (key, c) => rows.find((r) => r.key === key && r.connections === c);
   const lines = [];
   const md = [];
-  md.push(`Command: \`npm run loadtest\` (autocannon ${autocannonVersion()}, ${SECONDS} s per row after a 2 s warm-up, client and server on the same machine).`);
+  md.push(`Command: \`npm run loadtest\` (autocannon ${autocannonVersion()}, ${SECONDS} s per row — saves ${SECONDS * 3} s — after a 2 s warm-up at the same concurrency; client and server on the same machine; percentiles over every answer).`);
   md.push(`Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; load average at the end ${m.loadAverage} (each row: at its start).`);
   md.push(`Run: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}.`);
   md.push('');
