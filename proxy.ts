@@ -1,8 +1,7 @@
 /**
- * Runs before every page request and server action (Next.js 16 "proxy", formerly middleware): a fresh
- * CSP nonce and the security headers on every response (API answers get theirs, static, from
- * next.config.js). Authorisation is NOT decided here — every page, server action, route handler and
- * service checks the session itself (a header once bypassed middleware entirely,
+ * Runs before every request (Next.js 16 "proxy", formerly middleware): a fresh CSP nonce and the
+ * security headers on every response. Authorisation is NOT decided here — every page, server action,
+ * route handler and service checks the session itself (a header once bypassed middleware entirely,
  * CVE-2025-29927).
  */
 import { NextResponse, type NextRequest } from 'next/server';
@@ -43,7 +42,6 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Pages and server actions only. Static build assets keep their own immutable caching; API answers
-  // get static security headers from next.config.js (no nonce needed, so no code per request).
-  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico).*)' }],
+  // Static build assets keep their own immutable caching.
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
 };
