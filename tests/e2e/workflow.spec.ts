@@ -130,6 +130,8 @@ test('the verification page evaluates every clinical case in the running app', a
 });
 
 test('every page has no WCAG 2 A/AA violations (axe)', async ({ page }) => {
+  // Twelve full axe scans: on a shared, loaded machine they outlast the default budget.
+  test.slow();
   const patientId = patientUrl.split('/').pop();
   const assessment = assessmentUrl.split('/').pop();
   const pages = [
