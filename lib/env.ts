@@ -79,6 +79,8 @@ export const ZEnvSchema = z.object({
   PDF_QUEUE: optional(z.coerce.number().int().min(0).max(100).default(4)),
   PDF_PER_USER: optional(z.coerce.number().int().min(1).max(10).default(1)),
   PDF_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(300).default(30)),
+  /** 1: every database query and its duration to stderr (profiling only). */
+  DB_QUERY_LOG: optional(z.enum(['0', '1']).default('0').transform((v) => v === '1')),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

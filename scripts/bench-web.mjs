@@ -14,9 +14,11 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from 'playwright-core';
+import { machineLine } from './machine.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.BENCH_PORT ?? 3931);
+console.log(machineLine());
 const BASE = `http://127.0.0.1:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -84,6 +86,7 @@ try {
   const print = await firstLoadJs(printUrl, cookieHeader);
   console.log(`\nFirst Load JS, intake route: ${kb(intake.gz)} gzip (${kb(intake.raw)} raw, ${intake.scripts} scripts)`);
   console.log(`First Load JS, print route:  ${kb(print.gz)} gzip (${kb(print.raw)} raw, ${print.scripts} scripts)`);
+  console.log(`  measured on ${machineLine()}`);
 
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   try {
@@ -92,6 +95,7 @@ try {
       const c = result.lhr.categories;
       const a = result.lhr.audits;
       console.log(`Lighthouse ${result.lhr.lighthouseVersion} (desktop), ${name} page: performance ${Math.round(c.performance.score * 100)}, accessibility ${Math.round(c.accessibility.score * 100)} (FCP ${a['first-contentful-paint'].displayValue}, LCP ${a['largest-contentful-paint'].displayValue}, TBT ${a['total-blocking-time'].displayValue}, CLS ${a['cumulative-layout-shift'].displayValue})`);
+      console.log(`  measured on ${machineLine()}`);
     }
   } finally {
     await chrome.kill();

@@ -2,7 +2,8 @@
  * Benchmarks (npm run bench). Measures, never asserts:
  *  - the rules engine over the clinical-case inputs (validated once, then evaluated; and validate + evaluate);
  *  - the medication matcher over a 20-line list.
- * Single-threaded: one core. Figures are recorded in docs/BENCHMARKS.md.
+ * Single-threaded: one core. Every figure is printed with the machine it ran on (CPU model, cores, Node,
+ * load average). Figures are recorded in docs/BENCHMARKS.md.
  */
 import { performance } from 'node:perf_hooks';
 import { evaluateFindings, matchMedications, parseEvaluationInput, type TEvaluationInput } from '../lib/rules';
@@ -13,6 +14,7 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { verifyCdsJwt } from '../lib/cds/jwt';
 import { PREFETCH, answerPatientView } from '../lib/cds/service';
 import { importFhirText } from '../lib/fhir/draft';
+import { machineLine } from './machine.mjs';
 
 function measure(name: string, fn: () => void, unit: string, perCall = 1, minMs = 2000): void {
   for (let i = 0; i < 2000; i++) fn(); // warm-up: let the JIT settle
@@ -25,6 +27,8 @@ function measure(name: string, fn: () => void, unit: string, perCall = 1, minMs 
   const ms = performance.now() - start;
   const rate = (calls * perCall * 1000) / ms;
   console.log(`${name.padEnd(58)} ${Math.round(rate).toLocaleString('en-US').padStart(10)} ${unit}/s  (${((ms * 1000) / (calls * perCall)).toFixed(2)} µs each)`);
+  // With every figure: what it ran on (the load average changes while other jobs run).
+  console.log(`  measured on ${machineLine()}`);
 }
 
 const inputs: TEvaluationInput[] = loadVignettes().map((v) => {
@@ -40,7 +44,7 @@ const medList = [
   'amlodipine 5 mg', 'Compazine PRN', 'gabapentin 300 mg tid', 'pramipexole 0.25 mg', 'vitamin D3 2000 IU', 'Seroquil', 'Wellbutrin XL', 'prenatal vitamin',
 ];
 
-console.log(`Node ${process.version}, ${inputs.length} clinical-case inputs, ${medList.length}-line medication list\n`);
+console.log(`${machineLine()}\n${inputs.length} clinical-case inputs, ${medList.length}-line medication list\n`);
 let i = 0;
 measure('engine: evaluateFindings (validated input)', () => { evaluateFindings(inputs[i++ % inputs.length]!); }, 'evaluations');
 let j = 0;

@@ -42,6 +42,28 @@ export async function auditHead(): Promise<{ seq: number; hash: string } | null>
   return getDb().auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
 }
 
+/**
+ * Appends several events in order, chained, with one look-up of the chain's head and one insert (the
+ * audited reads that waited for the same commit).
+ */
+export async function appendAuditEvents(tx: Tx, inputs: readonly AuditInput[], at: Date = new Date()): Promise<void> {
+  if (inputs.length === 0) return;
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = inputs.map((input) => {
+    const fields: AuditFields = {
+      seq: ++seq, at, userId: input.userId, organisationId: input.organisationId, action: input.action,
+      patientId: input.patientId ?? null, recordType: input.recordType ?? null, recordId: input.recordId ?? null,
+      outcome: input.outcome, clientAddress: input.clientAddress ?? null, detail: input.detail ?? null, prevHash,
+    };
+    prevHash = auditHash(fields);
+    return { ...fields, hash: prevHash };
+  });
+  await tx.auditEvent.createMany({ data: rows });
+  appended.set(tx, { seq, hash: prevHash });
+}
+
 /** Every event in sequence order, for the chain check. */
 export async function listAllAuditEvents(): Promise<(AuditFields & { hash: string })[]> {
   return getDb().auditEvent.findMany({ orderBy: { seq: 'asc' } });

@@ -4,7 +4,7 @@ import 'server-only';
  * its event share one transaction (`auditIn`); a read is recorded as its own event (`auditRead`).
  */
 import type { Actor } from '@/lib/auth/actor';
-import { appendAuditEvent, type AuditInput } from '@/lib/db/audit';
+import { appendAuditEvent, appendAuditEvents, type AuditInput } from '@/lib/db/audit';
 import { withTransaction, type Tx } from '@/lib/db/transaction';
 
 export interface AuditWhat {
@@ -32,12 +32,48 @@ export async function auditIn(tx: Tx, actor: AuditActor | null, what: AuditWhat)
   await appendAuditEvent(tx, eventOf(actor, what));
 }
 
+interface Waiting {
+  input: AuditInput;
+  resolve: () => void;
+  reject: (reason: unknown) => void;
+}
+
+/** Events on their own waiting for the writer; one queued transaction appends all that wait when it runs. */
+let waiting: Waiting[] = [];
+let appendQueued = false;
+
+/**
+ * Appends an event in its own turn of the writer, together with every other such event waiting then
+ * (one head look-up, one insert, one commit). Settles after the commit: the caller answers only once
+ * its event is stored. Nothing is dropped: a failed commit fails every caller of the group.
+ */
+function appendAlone(input: AuditInput): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    waiting.push({ input, resolve, reject });
+    if (appendQueued) return;
+    appendQueued = true;
+    let taken: Waiting[] = [];
+    withTransaction(async (tx) => {
+      // Taken once: a retry (another process appended at the same time) appends the same events.
+      if (taken.length === 0) {
+        taken = waiting;
+        waiting = [];
+        appendQueued = false;
+      }
+      await appendAuditEvents(tx, taken.map((w) => w.input));
+    }).then(
+      () => { for (const w of taken) w.resolve(); },
+      (error: unknown) => { for (const w of taken) w.reject(error); },
+    );
+  });
+}
+
 /** Records an event on its own (reads, refusals, sign-in). */
 export async function audit(actor: AuditActor | null, what: AuditWhat): Promise<void> {
-  await withTransaction((tx) => appendAuditEvent(tx, eventOf(actor, what)));
+  await appendAlone(eventOf(actor, what));
 }
 
 /** For events without a signed-in actor (a failed sign-in): who is known only by address. */
 export async function auditAnonymous(clientAddress: string | null, what: AuditWhat & { userId?: string | null; organisationId?: string | null }): Promise<void> {
-  await withTransaction((tx) => appendAuditEvent(tx, { ...eventOf(null, what), userId: what.userId ?? null, organisationId: what.organisationId ?? null, clientAddress }));
+  await appendAlone({ ...eventOf(null, what), userId: what.userId ?? null, organisationId: what.organisationId ?? null, clientAddress });
 }

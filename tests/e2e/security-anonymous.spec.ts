@@ -6,7 +6,7 @@ import { DUMMY_ID, STACK_TRACE, actionResult, appRoutes, callAction, serverActio
 // system and the build, must refuse an anonymous request (checked inside each, not by the proxy) —
 // so a new route without a check fails here. Only these answer without a session:
 const PUBLIC_PAGES = new Set(['/sign-in']);
-const PUBLIC_ROUTES = (pattern: string) => pattern === '/api/health' || pattern.startsWith('/api/auth/');
+const PUBLIC_ROUTES = (pattern: string) => pattern === '/api/health' || pattern === '/api/ping' || pattern.startsWith('/api/auth/');
 /** Pages that only redirect to another page of the inventory (which refuses in turn). */
 const REDIRECT_ONLY: Record<string, string> = { '/': '/patients' };
 /** Route handlers allowed to send an anonymous visitor to sign in instead of answering 401: none. */
@@ -38,7 +38,7 @@ function signInRedirect(res: APIResponse, url: string) {
 test('the inventory finds the app\'s routes', () => {
   // A guard against an empty or broken walk: these exist today.
   expect(pages.map((p) => p.pattern)).toEqual(expect.arrayContaining(['/sign-in', '/patients', '/patients/[patientId]', '/assessments/[assessmentId]', '/assessments/[assessmentId]/print']));
-  expect(handlers.map((p) => p.pattern)).toEqual(expect.arrayContaining(['/api/health', '/api/patients', '/api/v1/evaluate', '/api/auth/[...all]']));
+  expect(handlers.map((p) => p.pattern)).toEqual(expect.arrayContaining(['/api/health', '/api/ping', '/api/patients', '/api/v1/evaluate', '/api/auth/[...all]']));
   expect(handlers.every((h) => h.methods.length > 0)).toBe(true);
   expect(pages.find((p) => p.pattern === '/patients/[patientId]')?.url).toBe(`/patients/${DUMMY_ID}`);
   expect(handlers.find((p) => p.pattern === '/api/auth/[...all]')?.url).toBe('/api/auth/inventory/dummy/path');

@@ -186,7 +186,7 @@ test.describe('response headers', () => {
   });
 
   test('nosniff, a strict Referrer-Policy, HSTS and no framing on pages, API answers and errors', async ({ request }) => {
-    for (const url of ['/patients', `/patients/${patientId}`, '/sign-in', '/api/health', '/api/patients', '/no-such-page']) {
+    for (const url of ['/patients', `/patients/${patientId}`, '/sign-in', '/api/health', '/api/ping', '/api/patients', '/no-such-page']) {
       const h = (await request.get(url, { maxRedirects: 0 })).headers();
       expect(h['x-content-type-options'], url).toBe('nosniff');
       expect(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'], url).toContain(h['referrer-policy']);
@@ -201,7 +201,7 @@ test.describe('response headers', () => {
   test('Cache-Control: no-store on patient pages and API answers', async ({ request, baseURL }) => {
     const urls = [
       '/patients', `/patients/${patientId}`, `/patients/${patientId}/edit`, `/assessments/${assessmentId}`, `/assessments/${assessmentId}/print`,
-      `/assessments/${assessmentId}/rerun`, '/api/patients', `/api/patients?q=${MRN}`, '/api/session', '/api/health',
+      `/assessments/${assessmentId}/rerun`, '/api/patients', `/api/patients?q=${MRN}`, '/api/session', '/api/health', '/api/ping',
     ];
     for (const url of urls) {
       const res = await request.get(url, { maxRedirects: 0 });

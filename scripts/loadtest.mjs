@@ -1,0 +1,361 @@
+#!/usr/bin/env node
+/**
+ * npm run loadtest: the request path under concurrent clients, measured (never asserted) with autocannon
+ * against a production build on a temporary, seeded SQLite database.
+ *
+ * In one run, at 10 and at 50 connections: the framework's floor (GET /api/ping, a route handler that
+ * only answers), GET /api/health, the patient list page (signed in), POST /api/v1/evaluate with an API
+ * token, and saving an assessment (the intake page's server action). Throughput and p50/p95/p99 are
+ * printed and written to docs/BENCHMARKS.md with the machine description; ratios are taken against the
+ * floor of the same run, because the machine is shared and absolute figures drift.
+ *
+ * Afterwards it checks that nothing was given up: the audit chain verifies (`audit:verify` exits 0),
+ * every acknowledged save is in the database, and every answered read and save has its audit event.
+ *
+ *   --no-build        reuse the existing .next-loadtest build (only when the sources did not change)
+ *   --profile         run the server with --cpu-prof (profiles in the temporary directory, kept)
+ *   --seconds=N       seconds per measurement (default 10)
+ *   --only=a,b        measure only these paths (floor is always measured)
+ *   --no-write        do not update docs/BENCHMARKS.md
+ *   --queries         no load: one request per path with the server's query log (DB_QUERY_LOG=1), then
+ *                     the queries each path ran, their durations and SQLite's EXPLAIN QUERY PLAN
+ * LOADTEST_PORT (default 4102) is the server's port; it listens on 127.0.0.1 only.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { chromium } from 'playwright-core';
+import { machine, machineLine } from './machine.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const SECONDS = Number(option('seconds', '10'));
+const ONLY = option('only', '')?.split(',').filter(Boolean);
+const PORT = Number(process.env.LOADTEST_PORT ?? 4102);
+const BASE = `http://127.0.0.1:${PORT}`;
+const DIST = '.next-loadtest';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CONNECTIONS = [10, 50];
+// Whole run bounded: a hung server or client never keeps the command going.
+const HARD_LIMIT_MS = 30 * 60_000;
+
+const dir = mkdtempSync(path.join(tmpdir(), 'rls-loadtest-'));
+const dbFile = path.join(dir, 'loadtest.db');
+const env = {
+  ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST,
+  DATABASE_URL: `file:${dbFile}`, BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'),
+  ...(flag('queries') ? { DB_QUERY_LOG: '1' } : {}),
+};
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+function step(label, cmd, cmdArgs, extraEnv = {}) {
+  console.log(`▶ ${label}`);
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.error(r.stdout, r.stderr);
+    throw new Error(`${label} failed (exit ${r.status ?? r.signal})`);
+  }
+  return r.stdout;
+}
+
+let server = null;
+function stopServer() {
+  if (server && server.exitCode === null) server.kill('SIGTERM');
+}
+const hardStop = setTimeout(() => {
+  console.error(`✖ load test exceeded ${HARD_LIMIT_MS / 60_000} minutes: stopping`);
+  stopServer();
+  process.exit(1);
+}, HARD_LIMIT_MS);
+hardStop.unref();
+process.on('exit', stopServer);
+for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => { stopServer(); process.exit(130); });
+
+async function waitForServer() {
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode})`);
+    try { if ((await fetch(`${BASE}/api/ping`)).ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not start');
+}
+
+/** Signs in through the sign-in page (as a browser does) and returns the session cookie header. */
+async function signIn() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${BASE}/sign-in`);
+    await page.getByLabel('Email').fill('clinician@demo.test');
+    await page.getByLabel('Password').fill('demo-clinician-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Patients', exact: true }).waitFor();
+    return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  } finally {
+    await browser.close();
+  }
+}
+
+/** An API token for the demo clinic, stored as the admin page stores one (only its SHA-256). */
+function issueToken(sqlite) {
+  const admin = sqlite.prepare("SELECT id, organisation_id AS organisationId FROM users WHERE email = 'admin@demo.test'").get();
+  const secret = `rlsw_${randomBytes(32).toString('base64url')}`;
+  sqlite.prepare('INSERT INTO api_tokens (id, organisation_id, name, token_hash, created_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(`loadtest${randomBytes(8).toString('hex')}`, admin.organisationId, 'load test', createHash('sha256').update(secret).digest('hex'), admin.id, Date.now());
+  return secret;
+}
+
+/** The intake form a clinician submits (built by the app's own schema module): a few labs and a medication list. */
+function intakeForm() {
+  const script = `import { emptyAssessmentForm } from './lib/schemas/assessment';
+const f = emptyAssessmentForm();
+const set = (a, v) => { f.labs[a].value = v; };
+set('ferritin', '40'); set('tsat', '18'); set('hemoglobin', '12.9'); set('glucose-fasting', '96'); set('egfr', '72'); set('tsh', '2.1');
+f.collectedOn = '2026-11-20';
+f.medicationsText = 'sertraline 50 mg daily\\nlisinopril 10 mg';
+process.stdout.write(JSON.stringify(f));`;
+  return JSON.parse(step('Intake form for the save path', bin('tsx'), ['--eval', script]));
+}
+
+/** Nearest-rank percentile of sorted latencies. */
+function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** One autocannon measurement (after a 2 s warm-up at the same concurrency); latencies of every answer. */
+async function measure(name, connections, request, { expectStatus, seconds = SECONDS }) {
+  const opts = { url: `${BASE}${request.path}`, method: request.method ?? 'GET', headers: request.headers ?? {}, body: request.body, connections, pipelining: 1, timeout: 60 };
+  await autocannon({ ...opts, duration: 2 });
+  const load = machine().loadAverage;
+  const latencies = [];
+  let ok = 0;
+  const instance = autocannon({ ...opts, duration: seconds });
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    if (expectStatus.includes(statusCode)) ok++;
+  });
+  const r = await instance;
+  latencies.sort((a, b) => a - b);
+  const row = {
+    name, connections, requests: latencies.length, ok, rps: latencies.length / (r.duration ?? seconds), errors: r.errors, timeouts: r.timeouts,
+    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? null, load,
+  };
+  await settle();
+  console.log(`${name.padEnd(36)} c=${String(connections).padStart(2)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${fmt(row.p50)}  p95 ${fmt(row.p95)}  p99 ${fmt(row.p99)}  max ${fmt(row.max)}  ok ${ok}/${row.requests}${row.errors || row.timeouts ? `  errors ${row.errors} timeouts ${row.timeouts}` : ''}  load ${load}`);
+  return row;
+}
+
+/**
+ * Requests still queued in the server when a measurement ends would slow the next one: wait (bounded)
+ * until the floor answers promptly again.
+ */
+async function settle() {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    const t = performance.now();
+    try { await (await fetch(`${BASE}/api/ping`)).text(); } catch { /* busy */ }
+    if (performance.now() - t < 100) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const fmt = (ms) => `${ms == null ? '—' : ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`.padStart(8);
+
+try {
+  console.log(machineLine());
+  if (flag('no-build') && existsSync(path.join(root, DIST, 'BUILD_ID'))) console.log(`▶ Reusing the build in ${DIST}`);
+  else step(`Production build into ${DIST}`, bin('next'), ['build']);
+  step('Migrating a temporary SQLite database', process.execPath, ['scripts/prisma.mjs', 'migrate', 'deploy']);
+  step('Seeding the demo clinic', bin('tsx'), ['prisma/seed.ts']);
+
+  // --cpu-prof is not allowed in NODE_OPTIONS: the server runs under node with the flag itself.
+  const profileArgs = flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profiles')}`] : [];
+  server = spawn(process.execPath, [...profileArgs, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
+    cwd: root, env, stdio: ['ignore', 'ignore', flag('queries') ? 'pipe' : 'inherit'],
+  });
+  let queryLog = '';
+  server.stderr?.on('data', (chunk) => { queryLog += chunk; });
+  await waitForServer();
+  console.log(`▶ Server on ${BASE}; signing in`);
+  const cookie = await signIn();
+
+  const sqlite = new Database(dbFile);
+  const token = issueToken(sqlite);
+  const patient = sqlite.prepare("SELECT id FROM patients WHERE mrn = 'DEMO-001'").get();
+  const evaluateBody = JSON.stringify(JSON.parse(readFileSync(path.join(root, 'lib/rules/cases/V02.json'), 'utf8')).input);
+  const manifest = JSON.parse(readFileSync(path.join(root, DIST, 'server', 'server-reference-manifest.json'), 'utf8'));
+  const actionId = Object.entries(manifest.node).find(([, e]) => e.exportedName === 'createAssessmentAction')?.[0];
+  if (!actionId) throw new Error('createAssessmentAction is not in the build');
+  if (!(await fetch(`${BASE}/patients/${patient.id}/assessments/new`, { headers: { cookie } })).ok) throw new Error('the intake page did not open with the signed-in session');
+  const intake = intakeForm();
+  const countBefore = sqlite.prepare('SELECT COUNT(*) AS n FROM assessments').get().n;
+
+  const paths = [
+    { key: 'floor', name: 'floor: GET /api/ping', request: { path: '/api/ping' }, expectStatus: [200] },
+    { key: 'health', name: 'GET /api/health', request: { path: '/api/health' }, expectStatus: [200] },
+    { key: 'patients', name: 'GET /patients (signed in)', request: { path: '/patients', headers: { cookie } }, expectStatus: [200] },
+    {
+      key: 'evaluate', name: 'POST /api/v1/evaluate (API token)', expectStatus: [200],
+      request: { path: '/api/v1/evaluate', method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: evaluateBody },
+    },
+    {
+      // A save answers with the result page rendered (the action redirects to it): slower, so measured
+      // for longer, or at 50 connections none would complete inside the window.
+      key: 'save', name: 'save an assessment (server action)', expectStatus: [200, 303], seconds: SECONDS * 3,
+      request: {
+        path: `/patients/${patient.id}/assessments/new`, method: 'POST',
+        headers: { cookie, origin: BASE, 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component' },
+        body: JSON.stringify([patient.id, null, intake]),
+      },
+    },
+  ].filter((p) => p.key === 'floor' || ONLY.length === 0 || ONLY.includes(p.key));
+
+  // One save by hand first: the action must answer as the browser expects (a redirect to the result).
+  const probe = paths.find((p) => p.key === 'save');
+  if (probe) {
+    const res = await fetch(`${BASE}${probe.request.path}`, { method: 'POST', headers: probe.request.headers, body: probe.request.body, redirect: 'manual' });
+    const text = await res.text();
+    if (!(res.status === 303 || (res.status === 200 && res.headers.get('x-action-redirect')))) throw new Error(`save did not redirect to the result (${res.status}): ${text.slice(0, 300)}`);
+  }
+
+  if (flag('queries')) {
+    await new Promise((r) => setTimeout(r, 500));
+    for (const p of paths) {
+      queryLog = '';
+      const started = performance.now();
+      const res = await fetch(`${BASE}${p.request.path}`, { method: p.request.method ?? 'GET', headers: p.request.headers, body: p.request.body, redirect: 'manual' });
+      await res.text();
+      const elapsed = performance.now() - started;
+      await new Promise((r) => setTimeout(r, 300));
+      const queries = queryLog.split('\n').filter((l) => l.startsWith('{"query"')).map((l) => JSON.parse(l));
+      console.log(`\n▶ ${p.name}: answered ${res.status} in ${elapsed.toFixed(0)} ms, ${queries.length} queries, ${queries.reduce((n, q) => n + q.ms, 0).toFixed(1)} ms in the database`);
+      for (const q of queries) {
+        console.log(`  ${q.ms.toFixed(2).padStart(7)} ms  ${q.query.replace(/`main`\./g, '').slice(0, 220)}`);
+        if (/^\s*SELECT/i.test(q.query)) {
+          const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${q.query}`).all(...Array((q.query.match(/\?/g) ?? []).length).fill(null));
+          console.log(`             plan: ${plan.map((x) => x.detail).join(' | ')}`);
+        }
+      }
+    }
+    stopServer();
+    sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  }
+
+  const rows = [];
+  for (const connections of CONNECTIONS) {
+    console.log(`\n▶ ${connections} connections, ${SECONDS} s each (after a 2 s warm-up)`);
+    for (const p of paths) rows.push({ key: p.key, ...(await measure(p.name, connections, p.request, p)) });
+    // The floor again at the end of the round: the ratio uses both, so drift of the machine shows.
+    rows.push({ key: 'floor-again', ...(await measure('floor again: GET /api/ping', connections, paths[0].request, paths[0])) });
+  }
+
+  // Let requests still in flight finish before counting what was stored.
+  await new Promise((r) => setTimeout(r, 2000));
+  stopServer();
+  await new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
+
+  const acknowledged = rows.filter((r) => r.key === 'save').reduce((n, r) => n + r.ok, 0) + (probe ? 1 : 0);
+  const saved = sqlite.prepare('SELECT COUNT(*) AS n FROM assessments').get().n - countBefore;
+  const eventsOf = (action) => sqlite.prepare('SELECT COUNT(*) AS n FROM audit_events WHERE action = ?').get(action).n;
+  const checks = [
+    { what: 'every acknowledged save is in the database', ok: saved >= acknowledged, detail: `${acknowledged} acknowledged, ${saved} stored` },
+    { what: 'every stored save has its audit event', ok: eventsOf('assessment.create') >= saved, detail: `${eventsOf('assessment.create')} assessment.create events` },
+    {
+      what: 'every answered patient-list read has its audit event',
+      ok: eventsOf('patient.search') >= rows.filter((r) => r.key === 'patients').reduce((n, r) => n + r.ok, 0),
+      detail: `${eventsOf('patient.search')} patient.search events, ${rows.filter((r) => r.key === 'patients').reduce((n, r) => n + r.ok, 0)} answered (after warm-ups)`,
+    },
+    {
+      what: 'every answered evaluation has its audit event',
+      ok: eventsOf('api.evaluate') >= rows.filter((r) => r.key === 'evaluate').reduce((n, r) => n + r.ok, 0),
+      detail: `${eventsOf('api.evaluate')} api.evaluate events`,
+    },
+  ];
+  sqlite.close();
+  const verify = spawnSync(bin('tsx'), ['scripts/audit-verify.ts'], { cwd: root, env, encoding: 'utf8' });
+  checks.push({ what: 'the audit chain verifies (audit:verify exits 0)', ok: verify.status === 0, detail: verify.stdout.trim() || verify.stderr.trim() });
+
+  console.log('\n▶ Nothing given up');
+  for (const c of checks) console.log(`${c.ok ? '✔' : '✖'} ${c.what}: ${c.detail}`);
+
+  const report = summarise(rows, checks);
+  console.log(`\n${report.ratios}`);
+  if (!flag('no-write')) writeBenchmarks(report.markdown);
+  if (flag('profile')) console.log(`\nCPU profiles: ${path.join(dir, 'profiles')}`);
+  else rmSync(dir, { recursive: true, force: true });
+  process.exit(checks.every((c) => c.ok) ? 0 : 1);
+} catch (e) {
+  console.error(`✖ ${e instanceof Error ? e.stack : e}`);
+  stopServer();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(1);
+}
+
+function summarise(rows, checks) {
+  const m = machine();
+  const at = (key, c) => rows.find((r) => r.key === key && r.connections === c);
+  const lines = [];
+  const md = [];
+  md.push(`Command: \`npm run loadtest\` (autocannon ${autocannonVersion()}, ${SECONDS} s per row — saves ${SECONDS * 3} s — after a 2 s warm-up at the same concurrency; client and server on the same machine; percentiles over every answer).`);
+  md.push(`Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; load average at the end ${m.loadAverage} (each row: at its start).`);
+  md.push(`Run: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}.`);
+  md.push('');
+  md.push('| Path | Connections | Requests/s | p50 | p95 | p99 | max | Answered as expected | Load average |');
+  md.push('|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    md.push(`| ${r.name} | ${r.connections} | ${r.rps.toFixed(1)} | ${fmt(r.p50).trim()} | ${fmt(r.p95).trim()} | ${fmt(r.p99).trim()} | ${fmt(r.max).trim()} | ${r.ok}/${r.requests}${r.errors || r.timeouts ? ` (errors ${r.errors}, timeouts ${r.timeouts})` : ''} | ${r.load} |`);
+  }
+  md.push('');
+  md.push('| Target (same run) | Connections | Figure | Met |');
+  md.push('|---|---|---|---|');
+  for (const c of CONNECTIONS) {
+    const floor = ((at('floor', c)?.rps ?? 0) + (at('floor-again', c)?.rps ?? 0)) / 2;
+    for (const [key, share] of [['health', 0.8], ['evaluate', 0.5]]) {
+      const r = at(key, c);
+      if (!r || !floor) continue;
+      const ratio = r.rps / floor;
+      md.push(`| ${r.name} ≥ ${share * 100} % of the floor's throughput | ${c} | ${(ratio * 100).toFixed(0)} % (${r.rps.toFixed(0)} of ${floor.toFixed(0)} req/s) | ${ratio >= share ? 'yes' : 'no'} |`);
+    }
+  }
+  for (const r of rows.filter((x) => x.connections === 50 && !x.key.startsWith('floor'))) {
+    md.push(`| ${r.name}: p99 ≤ 5 × p50 | 50 | p99 ${fmt(r.p99).trim()} = ${(r.p99 / r.p50).toFixed(1)} × p50 | ${r.p99 <= 5 * r.p50 ? 'yes' : 'no'} |`);
+  }
+  for (const r of rows.filter((x) => x.connections === 50 && x.key.startsWith('floor'))) {
+    md.push(`| ${r.name}: p99 ≤ 5 × p50 | 50 | p99 ${fmt(r.p99).trim()} = ${(r.p99 / r.p50).toFixed(1)} × p50 | ${r.p99 <= 5 * r.p50 ? 'yes' : 'no'} |`);
+  }
+  const save50 = at('save', 50);
+  if (save50) md.push(`| save: p95 ≤ 50 ms | 50 | p95 ${fmt(save50.p95).trim()} | ${save50.p95 <= 50 ? 'yes' : 'no'} |`);
+  md.push('');
+  md.push('Nothing given up (checked by the same run after the load):');
+  md.push('');
+  for (const ch of checks) md.push(`- ${ch.ok ? 'yes' : '**no**'}: ${ch.what} (${ch.detail})`);
+  const ratios = md.filter((l) => l.startsWith('| ') && /%|×|p95 ≤/.test(l)).join('\n');
+  return { markdown: md.join('\n'), ratios };
+}
+
+function autocannonVersion() {
+  return JSON.parse(readFileSync(path.join(root, 'node_modules/autocannon/package.json'), 'utf8')).version;
+}
+
+/** Replaces the load-test section of docs/BENCHMARKS.md with this run's figures. */
+function writeBenchmarks(markdown) {
+  const file = path.join(root, 'docs/BENCHMARKS.md');
+  const text = readFileSync(file, 'utf8');
+  const start = '<!-- loadtest:start -->';
+  const end = '<!-- loadtest:end -->';
+  const block = `${start}\n${markdown}\n${end}`;
+  const next = text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${text.trimEnd()}\n\n## Request path under load (latest \`npm run loadtest\`)\n\n${block}\n`;
+  writeFileSync(file, next);
+  console.log('▶ Figures written to docs/BENCHMARKS.md');
+}

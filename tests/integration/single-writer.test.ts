@@ -1,0 +1,82 @@
+// @vitest-environment node
+// The single writer (lib/db/transaction.ts) commits queued transactions together. Whatever it groups:
+// every acknowledged event is stored and chained in order, a transaction that fails is undone alone
+// (the others of its group stay), and nothing is acknowledged before it is stored.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
+import { listAllAuditEvents } from '@/lib/db/audit';
+import { withTransaction } from '@/lib/db/transaction';
+import { verifyChain } from '@/lib/integrity/audit-chain';
+import { audit, auditIn } from '@/lib/services/audit';
+import { actorFor, createTestDatabase, type TestDatabase } from './database';
+
+let db: TestDatabase;
+let actor: Actor;
+
+beforeAll(async () => {
+  db = createTestDatabase();
+  db.install();
+  actor = await actorFor(db.client, 'clinician@demo.test');
+});
+afterAll(async () => db.dispose());
+
+describe('one writer, transactions committed together', () => {
+  it('200 reads audited at once: 200 events, each stored when acknowledged, one unbroken chain in the order they were asked for', async () => {
+    const before = await db.client.auditEvent.count();
+    const ids = Array.from({ length: 200 }, (_, i) => `writer-${String(i).padStart(3, '0')}`);
+    const acknowledged: string[] = [];
+    await Promise.all(ids.map(async (id) => {
+      await audit(actor, { action: 'patient.read', recordType: 'patient', recordId: id });
+      // Acknowledged means stored: another connection already sees it.
+      expect(await db.client.auditEvent.count({ where: { recordId: id } })).toBe(1);
+      acknowledged.push(id);
+    }));
+    expect(acknowledged).toHaveLength(200);
+    const events = await db.client.auditEvent.findMany({ where: { recordId: { startsWith: 'writer-' } }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => e.recordId)).toEqual(ids);
+    expect(await db.client.auditEvent.count()).toBe(before + 200);
+    expect(verifyChain(await listAllAuditEvents())).toMatchObject({ ok: true, events: before + 200 });
+  });
+
+  it('a transaction that fails among others is undone alone; the others are stored with their events', async () => {
+    const patients = await db.client.patient.count();
+    const newPatient = (mrn: string) => withTransaction(async (tx) => {
+      const p = await tx.patient.create({ data: { organisationId: actor.organisationId, mrn, givenName: 'Una', familyName: 'Writer', birthDate: '1970-01-01', sex: 'female' } });
+      await auditIn(tx, actor, { action: 'patient.create', recordType: 'patient', recordId: p.id, patientId: p.id });
+      return p.id;
+    });
+    // Hold the writer until all four are queued, so that they are committed as one group.
+    let release = () => {};
+    const gate = new Promise<void>((r) => { release = r; });
+    const holding = withTransaction(() => gate);
+    const pending = Promise.allSettled([
+      newPatient('SW-001'),
+      withTransaction(async (tx) => {
+        await auditIn(tx, actor, { action: 'patient.update', recordType: 'patient', recordId: 'sw-failing' });
+        throw new Error('this change failed after its event was written');
+      }),
+      newPatient('SW-002'),
+      // A duplicate MRN: refused by the database inside the group.
+      newPatient('SW-001'),
+    ]);
+    release();
+    await holding;
+    const results = await pending;
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    expect(results[1]).toMatchObject({ reason: expect.objectContaining({ message: expect.stringContaining('this change failed') }) });
+    expect(await db.client.patient.count()).toBe(patients + 2);
+    expect(await db.client.auditEvent.count({ where: { recordId: 'sw-failing' } })).toBe(0);
+    const stored = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(await db.client.auditEvent.count({ where: { action: 'patient.create', patientId: { in: stored } } })).toBe(2);
+    expect(verifyChain(await listAllAuditEvents()).ok).toBe(true);
+  });
+
+  it('the database runs in WAL mode with a busy timeout, and keeps full sync (an acknowledged commit survives a power loss)', async () => {
+    const [mode] = await db.client.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
+    const [sync] = await db.client.$queryRawUnsafe<{ synchronous: bigint }[]>('PRAGMA synchronous');
+    const [busy] = await db.client.$queryRawUnsafe<{ timeout: bigint }[]>('PRAGMA busy_timeout');
+    expect(mode!.journal_mode).toBe('wal');
+    expect(Number(sync!.synchronous)).toBe(2);
+    expect(Number(busy!.timeout)).toBeGreaterThanOrEqual(1000);
+  });
+});
