@@ -77,8 +77,10 @@ describe('IntakeForm', () => {
     onSubmit.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     await user.type(screen.getByLabelText('Ferritin', { exact: true }), '40');
     await user.click(screen.getByRole('button', { name: 'Save assessment' }));
+    await user.click(await screen.findByRole('button', { name: 'Save anyway' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The save could not be confirmed'));
     await user.click(await screen.findByRole('button', { name: 'Save assessment' }));
+    await user.click(await screen.findByRole('button', { name: 'Save anyway' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(2));
     const [first, second] = onSubmit.mock.calls.map((c) => c[1]);
     expect(first).toMatch(/^[0-9a-f]{32}$/);

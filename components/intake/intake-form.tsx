@@ -179,6 +179,7 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues, provenance 
         } catch (e) {
           unstable_rethrow(e); // the redirect to the saved assessment
           setError('root', { type: 'server', message: 'The save could not be confirmed (the connection was interrupted). Press "Save assessment" again: it will not be saved twice.' });
+          setFailures((n) => n + 1);
           resolve();
           return;
         }

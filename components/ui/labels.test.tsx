@@ -1,10 +1,11 @@
+import { IRON_THERAPY_LABELS } from '@/lib/rules';
 import { describe, expect, it } from 'vitest';
 import { analyteText, distinctNotices, inputStatusText, ironBandText, medicationMatchText, medicationStatusText } from './labels';
 
 describe('display words for engine ids', () => {
   it('shows the engine wording of an iron band, and an unknown band as its id', () => {
-    expect(ironBandText('iv-only')).toBe('IV iron only in this band');
-    expect(ironBandText('pending')).toBe('pending');
+    expect(ironBandText('iv-only')).toBe(IRON_THERAPY_LABELS['iv-only']);
+    expect(ironBandText('pending')).toBe(IRON_THERAPY_LABELS.pending);
     expect(ironBandText('constructor')).toBe('constructor');
   });
 
