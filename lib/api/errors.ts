@@ -3,6 +3,7 @@
  * carry a stack trace; field-level issues point at the failing field.
  */
 import { NextResponse } from 'next/server';
+import { readBodyUpTo } from './action-guard';
 
 export type ApiErrorCode = 'invalid-json' | 'invalid-input' | 'payload-too-large' | 'unsupported-media-type' | 'unauthenticated' | 'forbidden-origin' | 'internal-error';
 
@@ -56,21 +57,6 @@ export async function readJson(request: Request, maxBytes: number): Promise<{ ok
 }
 
 /** The body as UTF-8 text, or null (and the stream cancelled) once it exceeds `maxBytes`. */
-export async function readTextUpTo(request: Request, maxBytes: number): Promise<string | null> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  // As Request.text() decodes: UTF-8, a leading byte-order mark dropped.
-  return new TextDecoder().decode(Buffer.concat(chunks));
+export function readTextUpTo(request: Request, maxBytes: number): Promise<string | null> {
+  return readBodyUpTo(request.body, maxBytes);
 }

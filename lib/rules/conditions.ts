@@ -189,7 +189,7 @@ function readPatient(leaf: PatientLeaf, facts: Facts): PatientRead {
       return { known: true, holds: compare(p.ageYears, leaf.op, leaf.value), fact: 'patient.ageYears', expected: `${leaf.op} ${leaf.value}`, received: String(p.ageYears) };
     case 'pregnant': {
       const v = facts.pregnancy.pregnant;
-      return { known: v !== null, holds: v === leaf.is, fact: 'patient.pregnant', expected: String(leaf.is), received: v === null ? null : `${v}${facts.pregnancy.inferred ? ` (${facts.pregnancy.inferred})` : ''}` };
+      return { known: v !== null, holds: v === leaf.is, fact: 'patient.pregnant', expected: String(leaf.is), received: v === null ? null : String(v) };
     }
     case 'trimester': {
       // Only a recorded pregnancy has a trimester; otherwise the leaf is simply not met (no assumption made).

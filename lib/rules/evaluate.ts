@@ -14,7 +14,7 @@ import type { MedicationMatch } from './medications';
 import { sourcesFor, type Source, type SourceId } from './sources';
 import type { Caveat, ContributorId, ContributorSpec, ContributorStatus, EvidenceGrade, IronTherapy, Rule, WorkupId, WorkupRequest } from './types';
 import { RULES_DATE, RULES_VERSION } from './version';
-import { IRON_THERAPY_LABELS, WORKUP_CATALOGUE, consolidateWorkup, type WorkupItem, type WorkupRequestMade } from './workup';
+import { consolidateWorkup, type WorkupItem, type WorkupRequestMade } from './workup';
 
 export interface BasisItem {
   analyte: AnalyteId;
@@ -130,7 +130,6 @@ function request(w: WorkupRequest, facts: Facts, ruleId: string, evidence: Evide
   if (w.onlyIf && !conditionMet(w.onlyIf, facts)) return;
   const made: WorkupRequestMade = { id: w.id, reason: w.reason, ruleId, evidence, sourceIds };
   if (w.label) made.label = w.label;
-  else if (band && WORKUP_CATALOGUE[w.id].label.includes('{band}')) made.label = WORKUP_CATALOGUE[w.id].label.replace('{band}', ` (band ${band}: ${IRON_THERAPY_LABELS[band]})`);
   out.push(made);
 }
 

@@ -59,8 +59,6 @@ export interface Pregnancy {
   trimester: 1 | 2 | 3 | null;
   /** Estimated start of the pregnancy (asOf − 7 × weeks), when known. */
   start: string | null;
-  /** Kept for saved evaluations of earlier versions; always null since KB 1.1 (G8). */
-  inferred: string | null;
 }
 
 /** The free T4 read with the TSH in use (§1.5, G6 pairing within ±7 days). */
@@ -164,8 +162,8 @@ function pregnancyOf(input: TEvaluationInput, asOf: string | null, notices: stri
   if (pregnancyWeeks != null && pregnant !== true) {
     notices.push(`Weeks of pregnancy (${pregnancyWeeks}) given without pregnancy recorded as yes: ignored; verification is suggested (G8)`);
   }
-  if (sex === 'male') return { pregnant: false, weeks: null, trimester: null, start: null, inferred: null };
-  if (pregnant !== true) return { pregnant: pregnant === false ? false : null, weeks: null, trimester: null, start: null, inferred: null };
+  if (sex === 'male') return { pregnant: false, weeks: null, trimester: null, start: null };
+  if (pregnant !== true) return { pregnant: pregnant === false ? false : null, weeks: null, trimester: null, start: null };
   let weeks: number | null = null;
   if (pregnancyWeeks != null) {
     if (pregnancyWeeks >= 0 && pregnancyWeeks <= 44) weeks = pregnancyWeeks;
@@ -173,7 +171,7 @@ function pregnancyOf(input: TEvaluationInput, asOf: string | null, notices: stri
   }
   return {
     pregnant: true, weeks, trimester: weeks !== null ? trimesterOf(weeks) : null,
-    start: weeks !== null && asOf ? addDays(asOf, -7 * weeks) : null, inferred: null,
+    start: weeks !== null && asOf ? addDays(asOf, -7 * weeks) : null,
   };
 }
 

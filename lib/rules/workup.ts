@@ -19,8 +19,7 @@ export const WORKUP_CATALOGUE: Readonly<Record<WorkupId, WorkupCatalogueEntry>> 
   'iron-panel': { id: 'iron-panel', label: 'Morning iron panel (ferritin, serum iron, TIBC and TSAT), drawn at least 24 h without iron, is suggested', loinc: ['2276-4', '2498-4', '2500-7', '2502-3'], orderName: 'Ferritin [Mass/volume] in Serum or Plasma; Iron, TIBC and Iron saturation [Mass/volume] in Serum or Plasma' },
   cbc: { id: 'cbc', label: 'Complete blood count with MCV (reticulocytes if anaemic) is suggested', loinc: ['58410-2', '718-7', '787-2'], orderName: 'CBC panel - Blood by Automated count' },
   crp: { id: 'crp', label: 'C-reactive protein, to interpret ferritin, is suggested', loinc: ['1988-5'], orderName: 'C reactive protein [Mass/volume] in Serum or Plasma' },
-  // "{band}" is filled with the band the iron contributor ended in (one wording: the engine's band text).
-  'iron-therapy-discussion': { id: 'iron-therapy-discussion', label: 'Iron therapy within the band the rule gives may be considered{band}', loinc: [] },
+  'iron-therapy-discussion': { id: 'iron-therapy-discussion', label: 'Iron therapy within the band the rule gives may be considered', loinc: [] },
   'iron-overload-evaluation': { id: 'iron-overload-evaluation', label: 'TSAT ≥ 45%: evaluation for iron overload (e.g. haemochromatosis) before any iron may be considered', loinc: [] },
   'iron-loss-evaluation': { id: 'iron-loss-evaluation', label: 'Evaluation for the cause of iron deficiency (menstrual or GI blood loss, diet, malabsorption incl. coeliac disease, blood donation, bariatric surgery) is suggested', loinc: [] },
   'glucose-confirmation': { id: 'glucose-confirmation', label: 'Fasting plasma glucose or HbA1c (confirmation per ADA) is suggested', loinc: ['1558-6', '4548-4'], orderName: 'Glucose [Mass/volume] in Serum or Plasma --fasting; Hemoglobin A1c/Hemoglobin.total in Blood' },
@@ -73,7 +72,7 @@ export function consolidateWorkup(requests: readonly WorkupRequestMade[]): Worku
     const item = byId.get(r.id);
     if (!item) {
       const c = WORKUP_CATALOGUE[r.id];
-      byId.set(r.id, { id: r.id, label: r.label ?? c.label.replace('{band}', ''), reason: '', reasons: [r.reason], ruleIds: [r.ruleId], loinc: [...c.loinc], orderName: c.orderName ?? null, evidence: r.evidence, sourceIds: [...r.sourceIds] });
+      byId.set(r.id, { id: r.id, label: r.label ?? c.label, reason: '', reasons: [r.reason], ruleIds: [r.ruleId], loinc: [...c.loinc], orderName: c.orderName ?? null, evidence: r.evidence, sourceIds: [...r.sourceIds] });
       continue;
     }
     if (!item.reasons.includes(r.reason)) item.reasons.push(r.reason);
