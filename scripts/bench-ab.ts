@@ -34,10 +34,16 @@ const inB = prep(current);
 for (let i = 0; i < 3; i++) { round(baseline, inA, 3000); round(current, inB, 3000); }
 const a: number[] = [];
 const b: number[] = [];
-for (let r = 0; r < 15; r++) { a.push(round(baseline, inA, 5000)); b.push(round(current, inB, 5000)); }
+const rounds = Number(process.env.AB_ROUNDS ?? 15);
+// Alternating order within each pair, so neither engine always runs right after the other's garbage.
+for (let r = 0; r < rounds; r++) {
+  if (r % 2 === 0) { a.push(round(baseline, inA, 5000)); b.push(round(current, inB, 5000)); }
+  else { b.push(round(current, inB, 5000)); a.push(round(baseline, inA, 5000)); }
+}
 const best = (xs: number[]) => Math.min(...xs);
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 console.log(`${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`baseline ${baseDir}: best ${best(a).toFixed(2)} µs, median ${median(a).toFixed(2)} µs CPU per evaluation (${Math.round(1e6 / best(a)).toLocaleString('en-US')}/s)`);
 console.log(`current:  best ${best(b).toFixed(2)} µs, median ${median(b).toFixed(2)} µs CPU per evaluation (${Math.round(1e6 / best(b)).toLocaleString('en-US')}/s)`);
-console.log(`current / baseline: best ${(best(b) / best(a)).toFixed(3)}, median ${(median(b) / median(a)).toFixed(3)}`);
+const paired = median(a.map((x, i) => b[i]! / x));
+console.log(`current / baseline: best ${(best(b) / best(a)).toFixed(3)}, median ${(median(b) / median(a)).toFixed(3)}, median of paired rounds ${paired.toFixed(3)} (${rounds} rounds)`);

@@ -41,6 +41,17 @@ export interface ConditionResult {
   stale?: boolean;
 }
 
+/**
+ * Every trace entry is built here, with every field in the same order: one object shape keeps the
+ * property reads of the summary, basis and view code monomorphic (V8), and JSON drops the undefined ones.
+ */
+function entry(
+  fact: string, operator: string, expected: string, received: string | null, outcome: Outcome, note: string | null,
+  analyte?: AnalyteId, entered?: string, canonical?: string, threshold?: string, stale?: string,
+): ConditionTrace {
+  return { fact, operator, expected, received, outcome, note, analyte, entered, canonical, threshold, stale, applies: undefined };
+}
+
 const NONE: ReadonlySet<UnknownReason> = new Set();
 const result = (outcome: Outcome, reasons: ReadonlySet<UnknownReason> = NONE): ConditionResult => ({ outcome, reasons });
 // Shared, never mutated: leaves return these instead of allocating.
@@ -146,81 +157,105 @@ function evaluateLab(leaf: LabLeaf, info: LabLeafInfo, facts: Facts, trace: Cond
   const q = facts.quantities[leaf.lab];
   if (!q) {
     const rejected = facts.labs[leaf.lab]?.status === 'rejected';
-    trace.push({
-      fact: info.fact, operator: leaf.op, expected: info.defaultExpected, received: null, outcome: 'unknown', analyte: leaf.lab, threshold: info.defaultExpected,
-      note: rejected ? info.rejectedNote : info.missingNote,
-    });
+    trace.push(entry(info.fact, leaf.op, info.defaultExpected, null, 'unknown', rejected ? info.rejectedNote : info.missingNote, leaf.lab, undefined, undefined, info.defaultExpected));
     return rejected ? UNKNOWN_REJECTED : UNKNOWN_MISSING;
   }
   const pick = pickComparison(q, leaf);
   if (!pick) {
-    trace.push({ fact: info.fact, operator: leaf.op, expected: info.defaultExpected, received: q.entered, outcome: 'unknown', note: 'no threshold for this unit', analyte: leaf.lab });
+    trace.push(entry(info.fact, leaf.op, info.defaultExpected, q.entered, 'unknown', 'no threshold for this unit', leaf.lab));
     return UNKNOWN_MISSING;
   }
   const compared = compareCensored(pick.sign, q.qualifier, leaf.op);
   const threshold = describeThreshold(leaf, pick.threshold, pick.unit, pick.fromReference);
   // G6: a stale result decides only towards a flag; "not met" from it is unknown (never shown as normal).
   const outcome: Outcome = q.stale && compared === 'not-met' ? 'unknown' : compared;
-  trace.push({
-    fact: info.fact, operator: leaf.op, expected: threshold, received: receivedText(q, pick.unit), outcome,
-    note: compared === 'unknown' ? `censored result ${q.entered} does not decide ${threshold}` : q.stale ? `stale: ${q.staleText}` : null,
-    // One object shape for every lab entry (a property added later makes V8's property access slower).
-    analyte: leaf.lab, entered: q.entered, canonical: q.canonical, threshold, stale: q.stale ? q.staleText ?? 'stale' : undefined, applies: undefined,
-  });
+  trace.push(entry(
+    info.fact, leaf.op, threshold, receivedText(q, pick.unit), outcome,
+    compared === 'unknown' ? `censored result ${q.entered} does not decide ${threshold}` : q.stale ? `stale: ${q.staleText}` : null,
+    leaf.lab, q.entered, q.canonical, threshold, q.stale ? q.staleText ?? 'stale' : undefined,
+  ));
   if (compared === 'unknown') return UNKNOWN_CENSORED;
   if (q.stale) return compared === 'met' ? MET_STALE : UNKNOWN_STALE;
   return compared === 'met' ? MET : NOT_MET;
 }
 
-interface PatientRead {
-  known: boolean;
-  holds: boolean;
+/** A patient leaf, compiled once: what it reads and what it expects are fixed; `read` gives 1 (holds), 0 (does not) or −1 (unknown). */
+interface PatientReader {
   fact: string;
   expected: string;
-  received: string | null;
+  read: (facts: Facts) => 1 | 0 | -1;
+  received: (facts: Facts) => string | null;
 }
 
-function readPatient(leaf: PatientLeaf, facts: Facts): PatientRead {
-  const p = facts.input.patient;
+const yesNo = (known: boolean, holds: boolean): 1 | 0 | -1 => (known ? (holds ? 1 : 0) : -1);
+const boolText = (v: boolean | null | undefined): string | null => (v == null ? null : v ? 'true' : 'false');
+
+function patientReader(leaf: PatientLeaf): PatientReader {
   switch (leaf.patient) {
     case 'sex':
-      return { known: true, holds: p.sex === leaf.is, fact: 'patient.sex', expected: leaf.is, received: p.sex };
+      return { fact: 'patient.sex', expected: leaf.is, read: (f) => (f.input.patient.sex === leaf.is ? 1 : 0), received: (f) => f.input.patient.sex };
     case 'ageYears':
-      return { known: true, holds: compare(p.ageYears, leaf.op, leaf.value), fact: 'patient.ageYears', expected: `${leaf.op} ${leaf.value}`, received: String(p.ageYears) };
-    case 'pregnant': {
-      const v = facts.pregnancy.pregnant;
-      return { known: v !== null, holds: v === leaf.is, fact: 'patient.pregnant', expected: String(leaf.is), received: v === null ? null : String(v) };
-    }
+      return {
+        fact: 'patient.ageYears', expected: `${leaf.op} ${leaf.value}`,
+        read: (f) => (compare(f.input.patient.ageYears, leaf.op, leaf.value) ? 1 : 0), received: (f) => String(f.input.patient.ageYears),
+      };
+    case 'pregnant':
+      return {
+        fact: 'patient.pregnant', expected: String(leaf.is),
+        read: (f) => yesNo(f.pregnancy.pregnant !== null, f.pregnancy.pregnant === leaf.is), received: (f) => boolText(f.pregnancy.pregnant),
+      };
     case 'trimester': {
       // Only a recorded pregnancy has a trimester; otherwise the leaf is simply not met (no assumption made).
-      if (facts.pregnancy.pregnant !== true) return { known: true, holds: false, fact: 'patient.trimester', expected: `in ${leaf.in.join(', ')}`, received: 'not pregnant or status not recorded' };
-      let t = facts.pregnancy.trimester;
-      let at = '';
-      if (leaf.atCollectionOf) {
-        const weeks = facts.quantities[leaf.atCollectionOf]?.gestationalWeeks ?? null;
-        t = weeks === null || weeks < 0 ? null : trimesterOf(weeks);
-        at = weeks === null ? '' : ` (week ${weeks} at collection)`;
-      }
-      return { known: t !== null, holds: t !== null && leaf.in.includes(t), fact: 'patient.trimester', expected: `in ${leaf.in.join(', ')}`, received: t === null ? null : `${t}${at}` };
+      const trimesterOfLeaf = (f: Facts): number | null => {
+        if (!leaf.atCollectionOf) return f.pregnancy.trimester;
+        const weeks = f.quantities[leaf.atCollectionOf]?.gestationalWeeks ?? null;
+        return weeks === null || weeks < 0 ? null : trimesterOf(weeks);
+      };
+      return {
+        fact: 'patient.trimester', expected: `in ${leaf.in.join(', ')}`,
+        read: (f) => {
+          if (f.pregnancy.pregnant !== true) return 0;
+          const t = trimesterOfLeaf(f);
+          return t === null ? -1 : (leaf.in as readonly number[]).includes(t) ? 1 : 0;
+        },
+        received: (f) => {
+          if (f.pregnancy.pregnant !== true) return 'not pregnant or status not recorded';
+          const t = trimesterOfLeaf(f);
+          if (t === null) return null;
+          const weeks = leaf.atCollectionOf ? f.quantities[leaf.atCollectionOf]?.gestationalWeeks ?? null : null;
+          return leaf.atCollectionOf && weeks !== null ? `${t} (week ${weeks} at collection)` : String(t);
+        },
+      };
     }
-    case 'dialysis': {
-      const v = p.dialysis;
-      return { known: v != null, holds: v != null && (v !== 'none') === leaf.onDialysis, fact: 'patient.dialysis', expected: leaf.onDialysis ? 'hemodialysis or peritoneal' : 'none', received: v ?? null };
-    }
-    case 'hyperglycemiaSymptoms': {
-      const v = p.hyperglycemiaSymptoms;
-      const known = v === 'yes' || v === 'no';
-      return { known, holds: v === leaf.is, fact: 'patient.hyperglycemiaSymptoms', expected: leaf.is, received: v ?? null };
-    }
-    case 'neuropathy': {
-      const v = p.neuropathy;
-      const known = v === 'present' || v === 'absent';
-      const holds = leaf.is === 'examined' ? known : v === leaf.is;
-      return { known, holds, fact: 'patient.neuropathy', expected: leaf.is, received: v ?? null };
-    }
+    case 'dialysis':
+      return {
+        fact: 'patient.dialysis', expected: leaf.onDialysis ? 'hemodialysis or peritoneal' : 'none',
+        read: (f) => { const v = f.input.patient.dialysis; return v == null ? -1 : (v !== 'none') === leaf.onDialysis ? 1 : 0; },
+        received: (f) => f.input.patient.dialysis ?? null,
+      };
+    case 'hyperglycemiaSymptoms':
+      return {
+        fact: 'patient.hyperglycemiaSymptoms', expected: leaf.is,
+        read: (f) => { const v = f.input.patient.hyperglycemiaSymptoms; return v === 'yes' || v === 'no' ? (v === leaf.is ? 1 : 0) : -1; },
+        received: (f) => f.input.patient.hyperglycemiaSymptoms ?? null,
+      };
+    case 'neuropathy':
+      return {
+        fact: 'patient.neuropathy', expected: leaf.is,
+        read: (f) => {
+          const v = f.input.patient.neuropathy;
+          if (v !== 'present' && v !== 'absent') return -1;
+          return leaf.is === 'examined' || v === leaf.is ? 1 : 0;
+        },
+        received: (f) => f.input.patient.neuropathy ?? null,
+      };
     default: {
-      const v = p[leaf.patient];
-      return { known: v != null, holds: v === leaf.is, fact: `patient.${leaf.patient}`, expected: String(leaf.is), received: v == null ? null : String(v) };
+      const key = leaf.patient;
+      return {
+        fact: `patient.${key}`, expected: String(leaf.is),
+        read: (f) => { const v = f.input.patient[key]; return v == null ? -1 : v === leaf.is ? 1 : 0; },
+        received: (f) => boolText(f.input.patient[key]),
+      };
     }
   }
 }
@@ -232,59 +267,50 @@ export const PATIENT_FACT_LABELS: Readonly<Record<string, string>> = {
   activeCancerOrNeurotoxicChemo: 'Cancer or neurotoxic chemotherapy', autoimmuneOrInflammatoryDisease: 'Autoimmune or inflammatory disease',
 };
 
-const assumptionTexts = new WeakMap<PatientLeaf, string>();
-function assumptionText(leaf: PatientLeaf, fact: string, because: string): string {
-  let text = assumptionTexts.get(leaf);
-  if (text === undefined) assumptionTexts.set(leaf, (text = `${PATIENT_FACT_LABELS[fact.slice(8)] ?? fact.slice(8)} not recorded: ${because}`));
-  return text;
+function assumptionText(fact: string, because: string): string {
+  return `${PATIENT_FACT_LABELS[fact.slice(8)] ?? fact.slice(8)} not recorded: ${because}`;
 }
 
-function evaluatePatient(leaf: PatientLeaf, facts: Facts, trace: ConditionTrace[]): ConditionResult {
-  const r = readPatient(leaf, facts);
-  if (r.known) {
-    const outcome: Outcome = r.holds ? 'met' : 'not-met';
-    trace.push({ fact: r.fact, operator: 'is', expected: r.expected, received: r.received, outcome, note: null });
-    return outcome === 'met' ? MET : NOT_MET;
+function evaluatePatient(leaf: PatientLeaf, reader: PatientReader, assumption: string | null, facts: Facts, trace: ConditionTrace[]): ConditionResult {
+  const r = reader.read(facts);
+  if (r !== -1) {
+    trace.push(entry(reader.fact, 'is', reader.expected, reader.received(facts), r === 1 ? 'met' : 'not-met', null));
+    return r === 1 ? MET : NOT_MET;
   }
-  const assumption = 'ifUnknown' in leaf ? leaf.ifUnknown : undefined;
-  if (assumption) {
-    const outcome: Outcome = assumption.assume ? 'met' : 'not-met';
-    trace.push({ fact: r.fact, operator: 'is', expected: r.expected, received: r.received, outcome, note: `not recorded: ${assumption.because}` });
-    facts.assumptions.add(assumptionText(leaf, r.fact, assumption.because));
-    return outcome === 'met' ? MET : NOT_MET;
+  const ifUnknown = 'ifUnknown' in leaf ? leaf.ifUnknown : undefined;
+  if (ifUnknown) {
+    trace.push(entry(reader.fact, 'is', reader.expected, reader.received(facts), ifUnknown.assume ? 'met' : 'not-met', `not recorded: ${ifUnknown.because}`));
+    facts.assumptions.add(assumption!);
+    return ifUnknown.assume ? MET : NOT_MET;
   }
-  trace.push({ fact: r.fact, operator: 'is', expected: r.expected, received: r.received, outcome: 'unknown', note: 'not recorded' });
+  trace.push(entry(reader.fact, 'is', reader.expected, reader.received(facts), 'unknown', 'not recorded'));
   // An examination not documented is a missing finding (a workup item), not a gap in history.
   return leaf.patient === 'neuropathy' ? UNKNOWN_MISSING : UNKNOWN_HISTORY;
 }
 
-function evaluateMedication(leaf: Extract<Condition, { medications: unknown } | { medication: unknown }>, facts: Facts, trace: ConditionTrace[]): ConditionResult {
+function evaluateMedication(leaf: Extract<Condition, { medications: unknown } | { medication: unknown }>, expected: string, facts: Facts, trace: ConditionTrace[]): ConditionResult {
   const meds = facts.medications;
   if ('medication' in leaf) {
     const any = leaf.medication.some((g) => facts.ingredients.has(g));
     const hit = any ? meds.filter((m) => m.ingredients.some((g) => leaf.medication.includes(g))) : NO_MATCHES;
     const outcome: Outcome = hit.length > 0 ? 'met' : facts.medicationListKnown ? 'not-met' : 'unknown';
-    trace.push({ fact: 'medications', operator: 'includes', expected: leaf.medication.join(' or '), received: hit.length > 0 ? hit.map((m) => m.input).join('; ') : null, outcome, note: outcome === 'unknown' ? 'medication list not recorded' : null });
-    return result(outcome, outcome === 'unknown' ? new Set(['missing']) : NONE);
+    trace.push(entry('medications', 'includes', expected, hit.length > 0 ? hit.map((m) => m.input).join('; ') : null, outcome, outcome === 'unknown' ? 'medication list not recorded' : null));
+    return outcome === 'met' ? MET : outcome === 'not-met' ? NOT_MET : UNKNOWN_MISSING;
   }
-  const expected = leaf.medications === 'any-flagged' ? 'a flagged medication' : leaf.medications === 'none-recognised' ? 'every line unrecognised' : 'an entry to confirm';
   if (!facts.medicationListKnown) {
-    trace.push({ fact: 'medications', operator: leaf.medications, expected, received: null, outcome: 'unknown', note: 'medication list not recorded' });
-    return result('unknown', new Set(['missing']));
+    trace.push(entry('medications', leaf.medications, expected, null, 'unknown', 'medication list not recorded'));
+    return UNKNOWN_MISSING;
   }
   if (leaf.medications === 'none-recognised') {
     const met = meds.length > 0 && meds.every((m) => m.status === 'unrecognized');
-    trace.push({ fact: 'medications', operator: leaf.medications, expected, received: `${meds.length} line(s), ${meds.filter((m) => m.status === 'unrecognized').length} unrecognised`, outcome: met ? 'met' : 'not-met', note: null });
+    trace.push(entry('medications', leaf.medications, expected, `${meds.length} line(s), ${meds.filter((m) => m.status === 'unrecognized').length} unrecognised`, met ? 'met' : 'not-met', null));
     return met ? MET : NOT_MET;
   }
   const hit = leaf.medications === 'any-flagged'
     ? meds.filter((m) => m.status === 'flagged')
     : meds.filter((m) => m.needsConfirmation || m.status === 'ambiguous' || m.status === 'unrecognized');
   const outcome: Outcome = hit.length > 0 ? 'met' : 'not-met';
-  trace.push({
-    fact: 'medications', operator: leaf.medications, expected,
-    received: hit.length > 0 ? hit.map((m) => `${m.input} → ${m.generic ?? m.status}`).join('; ') : `${meds.length} line(s), none matching`, outcome, note: null,
-  });
+  trace.push(entry('medications', leaf.medications, expected, hit.length > 0 ? hit.map((m) => `${m.input} → ${m.generic ?? m.status}`).join('; ') : `${meds.length} line(s), none matching`, outcome, null));
   return outcome === 'met' ? MET : NOT_MET;
 }
 
@@ -370,17 +396,21 @@ function compile(c: Condition): Evaluator {
     const fact = `lab.${c.missing}`;
     fn = (facts, trace) => {
       const q = facts.quantities[c.missing];
-      trace.push({ fact, operator: 'missing', expected, received: q ? q.entered : null, outcome: q ? 'not-met' : 'met', note: null });
+      trace.push(entry(fact, 'missing', expected, q ? q.entered : null, q ? 'not-met' : 'met', null));
       return q ? NOT_MET : MET;
     };
   } else if ('patient' in c) {
-    fn = (facts, trace) => evaluatePatient(c, facts, trace);
+    const reader = patientReader(c);
+    const ifUnknown = 'ifUnknown' in c ? c.ifUnknown : undefined;
+    const assumption = ifUnknown ? assumptionText(reader.fact, ifUnknown.because) : null;
+    fn = (facts, trace) => evaluatePatient(c, reader, assumption, facts, trace);
   } else if ('freeT4' in c) {
     const wanted = c.freeT4;
+    const expected = wanted.join(' or ');
     fn = (facts, trace) => {
       const reading = facts.freeT4;
       const met = wanted.includes(reading.class);
-      trace.push({ fact: 'lab.free-t4', operator: 'is', expected: wanted.join(' or '), received: reading.text, outcome: met ? 'met' : 'not-met', note: null });
+      trace.push(entry('lab.free-t4', 'is', expected, reading.text, met ? 'met' : 'not-met', null));
       return met ? MET : NOT_MET;
     };
   } else if ('tsh' in c) {
@@ -389,38 +419,40 @@ function compile(c: Condition): Evaluator {
     fn = (facts, trace) => {
       const r = facts.tsh;
       if (r.position === null) {
-        trace.push({ fact: 'lab.tsh', operator: 'position', expected, received: r.received, outcome: 'unknown', note: r.why === 'censored' ? r.threshold : r.why === 'rejected' ? 'TSH was rejected and is not used' : 'TSH not given', analyte: 'tsh', threshold: r.threshold, ...(r.entered ? { entered: r.entered } : {}) });
+        trace.push(entry('lab.tsh', 'position', expected, r.received, 'unknown', r.why === 'censored' ? r.threshold : r.why === 'rejected' ? 'TSH was rejected and is not used' : 'TSH not given', 'tsh', r.entered ?? undefined, undefined, r.threshold));
         return r.why === 'censored' ? UNKNOWN_CENSORED : r.why === 'rejected' ? UNKNOWN_REJECTED : UNKNOWN_MISSING;
       }
       const met = wanted.includes(r.position);
       // G6: a stale TSH decides only towards a flag.
       const outcome: Outcome = r.stale && !met ? 'unknown' : met ? 'met' : 'not-met';
-      const t: ConditionTrace = { fact: 'lab.tsh', operator: 'position', expected, received: r.received, outcome, note: r.stale ? `stale: ${r.staleText}` : null, analyte: 'tsh', entered: r.entered!, canonical: r.canonical!, threshold: r.threshold };
-      if (r.stale) t.stale = r.staleText ?? 'stale';
-      trace.push(t);
+      trace.push(entry('lab.tsh', 'position', expected, r.received, outcome, r.stale ? `stale: ${r.staleText}` : null, 'tsh', r.entered!, r.canonical!, r.threshold, r.stale ? r.staleText ?? 'stale' : undefined));
       if (r.stale) return met ? MET_STALE : UNKNOWN_STALE;
       return met ? MET : NOT_MET;
     };
   } else if ('undecided' in c) {
     const inner = compile(c.undecided);
     const expected = `undecided: ${ANALYTES[c.undecided.lab].label} ${c.undecided.op} threshold`;
+    const fact = `lab.${c.undecided.lab}`;
     fn = (facts, trace) => {
       const r = inner(facts, []);
       const met = r.outcome === 'unknown' || r.stale === true;
-      trace.push({ fact: `lab.${c.undecided.lab}`, operator: 'undecided', expected, received: facts.quantities[c.undecided.lab]?.entered ?? null, outcome: met ? 'met' : 'not-met', note: null });
+      trace.push(entry(fact, 'undecided', expected, facts.quantities[c.undecided.lab]?.entered ?? null, met ? 'met' : 'not-met', null));
       return met ? MET : NOT_MET;
     };
   } else if ('notCurrent' in c) {
     const a = c.notCurrent;
     const expected = `${ANALYTES[a].label} not current (missing, rejected or stale)`;
+    const fact = `lab.${a}`;
     fn = (facts, trace) => {
       const q = facts.quantities[a];
       const met = !q || q.stale;
-      trace.push({ fact: `lab.${a}`, operator: 'not-current', expected, received: q ? `${q.entered}${q.stale ? ` (stale: ${q.staleText})` : ''}` : null, outcome: met ? 'met' : 'not-met', note: null });
+      trace.push(entry(fact, 'not-current', expected, q ? `${q.entered}${q.stale ? ` (stale: ${q.staleText})` : ''}` : null, met ? 'met' : 'not-met', null));
       return met ? MET : NOT_MET;
     };
   } else {
-    fn = (facts, trace) => evaluateMedication(c, facts, trace);
+    const expected = 'medication' in c ? c.medication.join(' or ')
+      : c.medications === 'any-flagged' ? 'a flagged medication' : c.medications === 'none-recognised' ? 'every line unrecognised' : 'an entry to confirm';
+    fn = (facts, trace) => evaluateMedication(c, expected, facts, trace);
   }
   compiled.set(c, fn);
   return fn;
@@ -460,6 +492,27 @@ function quick(c: Condition): (facts: Facts) => Outcome {
       let unknown = false;
       for (const child of children) { const o = child(facts); if (o === 'met') return 'met'; if (o === 'unknown') unknown = true; }
       return unknown ? 'unknown' : 'not-met';
+    };
+  } else if ('lab' in c) {
+    // The outcome of evaluateLab, without building its trace entry.
+    fn = (facts) => {
+      const q = facts.quantities[c.lab];
+      if (!q) return 'unknown';
+      const pick = pickComparison(q, c);
+      if (!pick) return 'unknown';
+      const compared = compareCensored(pick.sign, q.qualifier, c.op);
+      return q.stale && compared === 'not-met' ? 'unknown' : compared;
+    };
+  } else if ('patient' in c) {
+    const reader = patientReader(c);
+    const ifUnknown = 'ifUnknown' in c ? c.ifUnknown : undefined;
+    const assumption = ifUnknown ? assumptionText(reader.fact, ifUnknown.because) : null;
+    fn = (facts) => {
+      const r = reader.read(facts);
+      if (r !== -1) return r === 1 ? 'met' : 'not-met';
+      if (!ifUnknown) return 'unknown';
+      facts.assumptions.add(assumption!);
+      return ifUnknown.assume ? 'met' : 'not-met';
     };
   } else {
     const full = compile(c);

@@ -35,10 +35,10 @@ export interface Quantity {
   staleText: string | null;
   /** Completed weeks of pregnancy at collection (G6: trimester cut-offs use the week at collection), when known. */
   gestationalWeeks: number | null;
-  /** Trace texts, filled on first use within one evaluation. */
-  receivedNative?: string;
-  receivedCanonical?: string;
-  receivedDerived?: string;
+  /** Trace texts, filled on first use within one evaluation (declared up front: one object shape). */
+  receivedNative: string | undefined;
+  receivedCanonical: string | undefined;
+  receivedDerived: string | undefined;
 }
 
 export interface DerivedValue {
@@ -137,6 +137,7 @@ function quantityOf(lab: LabFact, pregnancy: Pregnancy): Quantity {
     conversion: lab.conversion, derivedFrom: null, referenceRange: lab.referenceRange, exact: exactCanonical(lab),
     effectiveDate: lab.effectiveDate, stale: lab.stale, staleText: lab.staleText,
     gestationalWeeks: pregnancy.weeks !== null && lab.ageDays !== null ? Math.floor((7 * pregnancy.weeks - lab.ageDays) / 7) : pregnancy.weeks,
+    receivedNative: undefined, receivedCanonical: undefined, receivedDerived: undefined,
   };
 }
 
@@ -150,6 +151,7 @@ function derivedQuantity(analyte: AnalyteId, value: number, qualifier: '<' | '>'
     analyte, label: spec.label, value, unit: spec.canonicalUnit, qualifier, canonicalValue: value, canonicalUnit: spec.canonicalUnit,
     entered: text, canonical: text, conversion: null, derivedFrom, referenceRange: null, exact,
     effectiveDate: oldest.effectiveDate, stale: staleOne !== undefined, staleText: staleOne ? `${staleOne.label} ${staleOne.staleText}` : null, gestationalWeeks: null,
+    receivedNative: undefined, receivedCanonical: undefined, receivedDerived: undefined,
   };
 }
 
