@@ -116,20 +116,31 @@ function receivedText(q: Quantity, comparedUnit: Unit): string {
   return (q.receivedCanonical ??= `${q.entered}; compared as ${q.canonical} (${q.conversion ?? 'converted'})`);
 }
 
-/** Chooses the threshold and the value to compare: native unit if the source publishes one, else canonical. */
-function pickComparison(q: Quantity, leaf: LabLeaf): { value: number; unit: Unit; threshold: number; fromReference: boolean; sign: number } | null {
+// The comparison chosen by `pickComparison`, in module scope: evaluateLab runs dozens of times per
+// evaluation and an object per call was measurable garbage.
+let pickUnit: Unit = 'ng/mL';
+let pickThreshold = 0;
+let pickFromReference = false;
+let pickSign = 0;
+
+/**
+ * Chooses the threshold and the value to compare (native unit if the source publishes one, else
+ * canonical) into the `pick*` variables; false when no threshold fits.
+ */
+function pickComparison(q: Quantity, leaf: LabLeaf): boolean {
   const ref = leaf.reference && q.referenceRange ? q.referenceRange[leaf.reference] : null;
   // The lab's own interval is in the unit the result was reported in.
-  if (ref !== null && ref !== undefined) return { value: q.value, unit: q.unit, threshold: ref, fromReference: true, sign: Math.sign(q.value - ref) };
+  if (ref !== null && ref !== undefined) { pickUnit = q.unit; pickThreshold = ref; pickFromReference = true; pickSign = Math.sign(q.value - ref); return true; }
   const t: UnitThresholds | undefined = leaf.threshold;
-  if (!t) return null;
+  if (!t) return false;
   const native = t[q.unit];
-  if (native !== undefined && !q.derivedFrom) return { value: q.value, unit: q.unit, threshold: native, fromReference: false, sign: Math.sign(q.value - native) };
+  if (native !== undefined && !q.derivedFrom) { pickUnit = q.unit; pickThreshold = native; pickFromReference = false; pickSign = Math.sign(q.value - native); return true; }
   const canonical = t[q.canonicalUnit];
-  if (canonical === undefined) return null;
+  if (canonical === undefined) return false;
   // A converted or computed value is compared exactly (iron 22.5 ÷ TIBC 50 × 100 is 45, not 44.99999999999999).
-  const sign = q.exact ? cmp(q.exact, rationalThreshold(canonical)) : Math.sign(q.canonicalValue - canonical);
-  return { value: q.canonicalValue, unit: q.canonicalUnit, threshold: canonical, fromReference: false, sign };
+  pickUnit = q.canonicalUnit; pickThreshold = canonical; pickFromReference = false;
+  pickSign = q.exact ? cmp(q.exact, rationalThreshold(canonical)) : Math.sign(q.canonicalValue - canonical);
+  return true;
 }
 
 /** What a lab leaf needs that does not change between evaluations, computed once per leaf. */
@@ -139,6 +150,14 @@ interface LabLeafInfo {
   defaultExpected: string;
   missingNote: string;
   rejectedNote: string;
+  /** "≤ 75 ng/mL" per unit compared in, filled on first use. */
+  thresholdText: Map<Unit, string>;
+}
+
+function thresholdTextOf(info: LabLeafInfo, leaf: LabLeaf, unit: Unit, n: number): string {
+  let text = info.thresholdText.get(unit);
+  if (text === undefined) info.thresholdText.set(unit, (text = describeThreshold(leaf, n, unit, false)));
+  return text;
 }
 
 function labLeafInfo(leaf: LabLeaf): LabLeafInfo {
@@ -150,6 +169,7 @@ function labLeafInfo(leaf: LabLeaf): LabLeafInfo {
     defaultExpected: canonicalT !== undefined ? describeThreshold(leaf, canonicalT, spec.canonicalUnit, false) : `${leaf.op} reference ${leaf.reference}`,
     missingNote: `${spec.label} not given`,
     rejectedNote: `${spec.label} was rejected and is not used`,
+    thresholdText: new Map(),
   };
 }
 
@@ -160,17 +180,16 @@ function evaluateLab(leaf: LabLeaf, info: LabLeafInfo, facts: Facts, trace: Cond
     trace.push(entry(info.fact, leaf.op, info.defaultExpected, null, 'unknown', rejected ? info.rejectedNote : info.missingNote, leaf.lab, undefined, undefined, info.defaultExpected));
     return rejected ? UNKNOWN_REJECTED : UNKNOWN_MISSING;
   }
-  const pick = pickComparison(q, leaf);
-  if (!pick) {
+  if (!pickComparison(q, leaf)) {
     trace.push(entry(info.fact, leaf.op, info.defaultExpected, q.entered, 'unknown', 'no threshold for this unit', leaf.lab));
     return UNKNOWN_MISSING;
   }
-  const compared = compareCensored(pick.sign, q.qualifier, leaf.op);
-  const threshold = describeThreshold(leaf, pick.threshold, pick.unit, pick.fromReference);
+  const compared = compareCensored(pickSign, q.qualifier, leaf.op);
+  const threshold = pickFromReference ? describeThreshold(leaf, pickThreshold, pickUnit, true) : thresholdTextOf(info, leaf, pickUnit, pickThreshold);
   // G6: a stale result decides only towards a flag; "not met" from it is unknown (never shown as normal).
   const outcome: Outcome = q.stale && compared === 'not-met' ? 'unknown' : compared;
   trace.push(entry(
-    info.fact, leaf.op, threshold, receivedText(q, pick.unit), outcome,
+    info.fact, leaf.op, threshold, receivedText(q, pickUnit), outcome,
     compared === 'unknown' ? `censored result ${q.entered} does not decide ${threshold}` : q.stale ? `stale: ${q.staleText}` : null,
     leaf.lab, q.entered, q.canonical, threshold, q.stale ? q.staleText ?? 'stale' : undefined,
   ));
@@ -316,7 +335,7 @@ function evaluateMedication(leaf: Extract<Condition, { medications: unknown } | 
 
 const NO_MATCHES: readonly Facts['medications'][number][] = [];
 
-type Evaluator = (facts: Facts, trace: ConditionTrace[]) => ConditionResult;
+export type Evaluator = (facts: Facts, trace: ConditionTrace[]) => ConditionResult;
 
 const compiled = new WeakMap<Condition, Evaluator>();
 
@@ -475,6 +494,11 @@ export function conditionMet(c: Condition, facts: Facts): boolean {
   return quick(c)(facts) === 'met';
 }
 
+/** The outcome of a condition, without a trace (see `conditionMet`). */
+export function conditionOutcome(c: Condition, facts: Facts): Outcome {
+  return quick(c)(facts);
+}
+
 function quick(c: Condition): (facts: Facts) => Outcome {
   const hit = quickCompiled.get(c);
   if (hit) return hit;
@@ -498,9 +522,8 @@ function quick(c: Condition): (facts: Facts) => Outcome {
     fn = (facts) => {
       const q = facts.quantities[c.lab];
       if (!q) return 'unknown';
-      const pick = pickComparison(q, c);
-      if (!pick) return 'unknown';
-      const compared = compareCensored(pick.sign, q.qualifier, c.op);
+      if (!pickComparison(q, c)) return 'unknown';
+      const compared = compareCensored(pickSign, q.qualifier, c.op);
       return q.stale && compared === 'not-met' ? 'unknown' : compared;
     };
   } else if ('patient' in c) {
@@ -525,6 +548,11 @@ function quick(c: Condition): (facts: Facts) => Outcome {
 /** Evaluates a condition tree; appends one trace entry per leaf (every leaf is evaluated, none skipped). */
 export function evaluateCondition(c: Condition, facts: Facts, trace: ConditionTrace[]): ConditionResult {
   return compile(c)(facts, trace);
+}
+
+/** The compiled evaluator of a condition, for callers that evaluate the same rules many times. */
+export function evaluatorOf(c: Condition): Evaluator {
+  return compile(c);
 }
 
 function unionReasons(rs: readonly ConditionResult[]): ReadonlySet<UnknownReason> {

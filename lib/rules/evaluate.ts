@@ -5,7 +5,7 @@
  */
 import type { AnalyteId } from './analytes';
 import { ANALYTES } from './analytes';
-import { PATIENT_FACT_LABELS, conditionMet, evaluateCondition, type ConditionTrace, type Outcome, type UnknownReason } from './conditions';
+import { PATIENT_FACT_LABELS, conditionMet, conditionOutcome, evaluatorOf, type ConditionTrace, type Evaluator, type Outcome, type UnknownReason } from './conditions';
 import { CONTRIBUTORS } from './contributors';
 import { buildFacts, type DerivedValue, type Facts } from './facts';
 import type { TEvaluationInput } from './input';
@@ -111,13 +111,6 @@ interface RuleResult {
   stale: boolean;
 }
 
-/** The condition traces of several rules, in order (a loop: flatMap is slow in V8's hot paths). */
-function conditionsOf(results: readonly RuleResult[]): ConditionTrace[] {
-  const out: ConditionTrace[] = [];
-  for (const r of results) for (const c of r.conditions) out.push(c);
-  return out;
-}
-
 function sourcesOfRules(results: readonly RuleResult[]): Source[] {
   if (results.length === 1) return sourcesFor(results[0]!.rule.sourceIds);
   const out: Source[] = [];
@@ -133,9 +126,9 @@ function request(w: WorkupRequest, facts: Facts, ruleId: string, evidence: Evide
   out.push(made);
 }
 
-function basisOf(traces: readonly ConditionTrace[]): BasisItem[] {
+function basisOf(results: readonly RuleResult[]): BasisItem[] {
   const basis: BasisItem[] = [];
-  for (const t of traces) {
+  for (const r of results) for (const t of r.conditions) {
     // Only the cut-off that applies to this patient (a woman's Hb is not shown against the men's cut-off).
     if (!t.analyte || !t.threshold || t.applies === false) continue;
     if (basis.some((b) => b.analyte === t.analyte && b.threshold === t.threshold)) continue;
@@ -158,10 +151,10 @@ function describeMet(traces: readonly ConditionTrace[], facts: Facts): string {
   return [...byAnalyte].map(([a, e]) => `${facts.quantities[a]?.label ?? a} ${e.entered} ${e.thresholds.join(' and ')}`).join('; ');
 }
 
-function describeValues(traces: readonly ConditionTrace[], facts: Facts): string {
+function describeValues(results: readonly RuleResult[], facts: Facts): string {
   const seen: AnalyteId[] = [];
   let text = '';
-  for (const t of traces) {
+  for (const r of results) for (const t of r.conditions) {
     if (!t.analyte || !t.entered || seen.includes(t.analyte) || t.applies === false) continue;
     seen.push(t.analyte);
     text += `${text ? ', ' : ''}${facts.quantities[t.analyte]?.label ?? t.analyte} ${t.entered}`;
@@ -169,15 +162,24 @@ function describeValues(traces: readonly ConditionTrace[], facts: Facts): string
   return text;
 }
 
-function missingInputs(traces: readonly ConditionTrace[], facts: Facts): string {
+const notRecorded = new Map<string, string>();
+/** "dialysis status not recorded" for "patient.dialysis" (a handful of facts: built once each). */
+function notRecordedText(fact: string): string {
+  let text = notRecorded.get(fact);
+  if (text === undefined) notRecorded.set(fact, (text = `${(PATIENT_FACT_LABELS[fact.slice(8)] ?? fact.slice(8)).toLowerCase()} not recorded`));
+  return text;
+}
+
+/** What the flag rules that came out unknown were missing, from their traces. */
+function missingInputs(results: readonly RuleResult[], facts: Facts): string {
   const parts: string[] = [];
-  for (const t of traces) {
+  for (const r of results) if (r.outcome === 'unknown') for (const t of r.conditions) {
     if (t.outcome !== 'unknown' || t.applies === false) continue;
     let part: string | null = null;
     if (t.analyte && t.stale) part = `${ANALYTES[t.analyte].label} not current: ${t.stale}`;
     else if (t.analyte && t.entered) part = `${ANALYTES[t.analyte].label} ${t.entered} censored`;
     else if (t.analyte) part = `${ANALYTES[t.analyte].label} ${facts.labs[t.analyte]?.status === 'rejected' ? 'rejected' : 'missing'}`;
-    else if (t.fact.startsWith('patient.')) part = `${(PATIENT_FACT_LABELS[t.fact.slice(8)] ?? t.fact.slice(8)).toLowerCase()} not recorded`;
+    else if (t.fact.startsWith('patient.')) part = notRecordedText(t.fact);
     else if (t.fact === 'medications') part = 'medication list not recorded';
     if (part !== null && !parts.includes(part)) parts.push(part);
   }
@@ -197,15 +199,16 @@ function caveatOf(c: Caveat): CaveatOut {
 /** The rule's message, with its condition-dependent detail (K-5: KDIGO criteria met / not met). */
 function messageOf(rule: Rule, facts: Facts): string {
   if (!rule.detail) return rule.message;
-  const outcome = evaluateCondition(rule.detail.when, facts, []).outcome;
+  const outcome = conditionOutcome(rule.detail.when, facts);
   return `${rule.message}${outcome === 'met' ? rule.detail.met : outcome === 'unknown' && rule.detail.unknown ? rule.detail.unknown : rule.detail.notMet}`;
 }
 
 /** "Ferritin 60 ng/mL ≤ 75 ng/mL: meets …" from a rule's met comparisons and message. */
-function statement(r: RuleResult, facts: Facts): string {
+function statement(r: RuleResult, facts: Facts, capital = true): string {
   const basisText = describeMet(r.conditions, facts);
   const message = messageOf(r.rule, facts);
-  return basisText ? `${basisText}: ${message}` : message;
+  // Capitalised here, on the short message, rather than on the whole summary string later.
+  return basisText ? `${basisText}: ${message}` : capital ? capitalise(message) : message;
 }
 
 /** G6: the stale results a decision rests on, as "Ferritin: result of 2023-05-01, 941 days old; limit 90". */
@@ -219,14 +222,25 @@ function staleTexts(traces: readonly ConditionTrace[]): string[] {
   return out;
 }
 
+const ruleEvaluators = new WeakMap<ContributorSpec, Evaluator[]>();
+/** Each contributor's rule conditions, compiled once (rules are static data). */
+function evaluatorsOf(spec: ContributorSpec): Evaluator[] {
+  let list = ruleEvaluators.get(spec);
+  if (!list) ruleEvaluators.set(spec, (list = spec.rules.map((r) => evaluatorOf(r.when))));
+  return list;
+}
+
 function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: WorkupRequestMade[]): ContributorResult {
+  const evaluators = evaluatorsOf(spec);
   const traces: RuleTrace[] = [];
-  const results = spec.rules.map((rule): RuleResult => {
+  const results: RuleResult[] = [];
+  for (let i = 0; i < spec.rules.length; i++) {
+    const rule = spec.rules[i]!;
     const conditions: ConditionTrace[] = [];
-    const r = evaluateCondition(rule.when, facts, conditions);
+    const r = evaluators[i]!(facts, conditions);
     traces.push({ ruleId: rule.id, role: rule.role, title: rule.title, outcome: r.outcome, conditions });
-    return { rule, outcome: r.outcome, reasons: r.reasons, conditions, stale: r.stale === true };
-  });
+    results.push({ rule, outcome: r.outcome, reasons: r.reasons, conditions, stale: r.stale === true });
+  }
   const flagRules: RuleResult[] = [];
   const metFlag: RuleResult[] = [];
   const metIndeterminate: RuleResult[] = [];
@@ -264,7 +278,7 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
     if (bandModifier) {
       appliedBand = bandModifier;
       ironTherapy = bandModifier.rule.ironTherapy;
-      summary += `; ${statement(bandModifier, facts)}`;
+      summary += `; ${statement(bandModifier, facts, false)}`;
     } else if (first.rule.route) summary += `: ${first.rule.route}`;
     if (stale) staleNotes.push(...staleTexts(first.conditions));
   } else if (metIndeterminate.length > 0) {
@@ -279,15 +293,14 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
     summary = `Not assessed: ${messageOf(first.rule, facts)}`;
   } else if (flagRules.every((r) => r.outcome === 'not-met')) {
     status = 'not-flagged';
-    const values = describeValues(conditionsOf(flagRules), facts);
+    const values = describeValues(flagRules, facts);
     const replacing = metModifiers.find((m) => m.rule.notFlaggedText && (!m.rule.whenStatus || m.rule.whenStatus.includes('not-flagged')));
     const text = replacing ? messageOf(replacing.rule, facts) : spec.notFlaggedMessage;
     summary = values ? `${values}: ${text}` : capitalise(text);
   } else {
     const reasons = new Set<UnknownReason>();
     for (const r of flagRules) if (r.outcome === 'unknown') for (const x of r.reasons) reasons.add(x);
-    const unknownConditions = conditionsOf(flagRules.filter((r) => r.outcome === 'unknown'));
-    const what = missingInputs(unknownConditions, facts);
+    const what = missingInputs(flagRules, facts);
     if (reasons.has('missing') || reasons.has('rejected') || reasons.has('stale') || (spec.historyIsInput && reasons.has('history'))) {
       status = 'not-assessed';
       if (reasons.has('stale')) {
@@ -301,7 +314,6 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
       summary = `Cannot decide from the inputs given${what ? ` (${what})` : ''}: ${reasons.has('censored') ? 'a censored result (< or >) does not settle the threshold' : 'history needed to choose the criterion'}`;
     }
   }
-  summary = capitalise(summary);
   if (staleNotes.length > 0) summary += ` (stale — ${staleNotes.join('; ')}; a repeat is suggested)`;
   // Modifiers that fire for this outcome: those limited to a status or band fire only there; of the
   // band modifiers, only the one that set the band fires when flagged (a suppressed band never also says "pending").
@@ -314,7 +326,7 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
   });
   // Modifiers that belong in the summary for this status (I-4 wording, T-1a TSH ≥ 10, …).
   for (const m of firing) {
-    if (m.rule.inSummary?.includes(status) && !(m.rule.ironTherapy && status === 'flagged')) summary += `. ${capitalise(statement(m, facts))}`;
+    if (m.rule.inSummary?.includes(status) && !(m.rule.ironTherapy && status === 'flagged')) summary += `. ${statement(m, facts)}`;
   }
   const notes = firing.filter((m) => !m.rule.inSummary?.includes(status) && !(m.rule.notFlaggedText && status === 'not-flagged') && !(m.rule.ironTherapy && status === 'flagged'));
 
@@ -338,7 +350,7 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
     id: spec.id, label: spec.label, status,
     ruleIds: fired.map((r) => r.rule.id),
     summary,
-    basis: basisOf(conditionsOf(deciding)),
+    basis: basisOf(deciding),
     sources: sourcesOfRules(sourceRules),
     evidence,
     notes: notes.map((m) => `${m.rule.id}: ${messageOf(m.rule, facts)}`),
