@@ -125,7 +125,15 @@ function exactCanonical(lab: LabFact): Rational | null {
   if (lab.unit === null || lab.unit === lab.canonicalUnit) return null;
   const conv = ANALYTES[lab.analyte].units.find((u) => u.unit === lab.unit)?.toCanonical;
   if (!conv || conv.offset !== undefined) return null;
-  return mul(rationalOf(lab.value), rationalOf(conv.factor));
+  return mul(rationalOf(lab.value), factorOf(conv.factor));
+}
+
+const factors = new Map<number, Rational>();
+/** Conversion factors are a handful of static numbers: each is read as an exact decimal once. */
+function factorOf(f: number): Rational {
+  let r = factors.get(f);
+  if (!r) factors.set(f, (r = rationalOf(f)));
+  return r;
 }
 
 const exactValue = (lab: LabFact): Rational => exactCanonical(lab) ?? rationalOf(lab.canonicalValue);
@@ -216,7 +224,8 @@ function readFreeT4(quantities: Facts['quantities'], labs: Facts['labs'], pregna
   if (ft4.qualifier === '<') cls = v <= range.low ? 'low' : 'unclassified';
   else if (ft4.qualifier === '>') cls = v >= range.high ? 'high' : 'unclassified';
   else cls = v < range.low ? 'low' : v > range.high ? 'high' : v < lowNormalTop ? 'low-normal' : 'in-range';
-  const word = cls === 'low-normal' ? `low-normal: lowest quarter of ${describeRange(range, ft4.unit)}` : cls === 'in-range' ? `in range ${describeRange(range, ft4.unit)}` : `${cls}; ${source} ${describeRange(range, ft4.unit)}`;
+  const rangeText = describeRange(range, ft4.unit);
+  const word = cls === 'low-normal' ? `low-normal: lowest quarter of ${rangeText}` : cls === 'in-range' ? `in range ${rangeText}` : `${cls}; ${source} ${rangeText}`;
   return { class: cls, text: `free T4 ${ft4.entered} (${cls === 'low-normal' || cls === 'in-range' ? `${word}, ${source}` : word})` };
 }
 
@@ -226,19 +235,20 @@ export function buildFacts(input: TEvaluationInput, asOf: string | null): Facts 
   const pregnancy = pregnancyOf(input, asOf, notices);
   const ctx: LabContext = { asOf, pregnancyStart: pregnancy.start, pregnant: pregnancy.pregnant === true };
   const allLabs = input.labs.map((lab) => judgeLab(lab, ctx));
-  const byAnalyte = new Map<AnalyteId, LabFact[]>();
-  for (const f of allLabs) {
-    const list = byAnalyte.get(f.analyte);
-    if (list) list.push(f);
-    else byAnalyte.set(f.analyte, [f]);
-  }
   const labs: Partial<Record<AnalyteId, LabFact>> = {};
-  const quantities: Partial<Record<AnalyteId, Quantity>> = {};
-  for (const [analyte, results] of byAnalyte) {
-    const fact = results.length === 1 ? results[0]! : pickInUse(results);
-    labs[analyte] = fact;
-    if (usable(fact)) quantities[analyte] = quantityOf(fact, pregnancy);
+  // Usually one result per analyte; several (G6) are grouped only when they occur.
+  let repeated: Map<AnalyteId, LabFact[]> | null = null;
+  for (const f of allLabs) {
+    const first = labs[f.analyte];
+    if (!first) { labs[f.analyte] = f; continue; }
+    repeated ??= new Map();
+    const list = repeated.get(f.analyte);
+    if (list) list.push(f);
+    else repeated.set(f.analyte, [first, f]);
   }
+  if (repeated) for (const [analyte, results] of repeated) labs[analyte] = pickInUse(results);
+  const quantities: Partial<Record<AnalyteId, Quantity>> = {};
+  for (const f of Object.values(labs)) if (usable(f)) quantities[f.analyte] = quantityOf(f, pregnancy);
   const undated = allLabs.filter((f) => f.collectedOn === null && f.status !== 'rejected');
   if (asOf && undated.length > 0) {
     notices.push(`Collection date not given for ${undated.map((f) => f.label).join(', ')}: taken as the assessment date ${asOf} (G6)`);

@@ -20,6 +20,8 @@ export function formatNumber(n: number, digits = 2): string {
     if (s.charCodeAt(end - 1) === 46) end--; // a bare decimal point
     s = s.slice(0, end);
   }
+  // Rounded, non-negative and below 10,000: no sign and no separators to add.
+  if (n >= 0) { const dot = s.indexOf('.'); if ((dot === -1 ? s.length : dot) <= 4) return s; }
   if (s === '-0') s = '0';
   const neg = s.startsWith('-');
   const body = neg ? s.slice(1) : s;
