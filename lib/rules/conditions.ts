@@ -5,7 +5,7 @@
 import { ANALYTES, type AnalyteId, type Unit } from './analytes';
 import { trimesterOf } from './derived';
 import { cmp, rationalOf, type Rational } from './exact';
-import type { Facts, Quantity } from './facts';
+import { exactOf, type Facts, type Quantity } from './facts';
 import { formatQuantity } from './format';
 import type { CompareOp, Condition, LabLeaf, PatientLeaf, UnitThresholds } from './types';
 
@@ -139,7 +139,8 @@ function pickComparison(q: Quantity, leaf: LabLeaf): boolean {
   if (canonical === undefined) return false;
   // A converted or computed value is compared exactly (iron 22.5 ÷ TIBC 50 × 100 is 45, not 44.99999999999999).
   pickUnit = q.canonicalUnit; pickThreshold = canonical; pickFromReference = false;
-  pickSign = q.exact ? cmp(q.exact, rationalThreshold(canonical)) : Math.sign(q.canonicalValue - canonical);
+  const exact = exactOf(q);
+  pickSign = exact ? cmp(exact, rationalThreshold(canonical)) : Math.sign(q.canonicalValue - canonical);
   return true;
 }
 

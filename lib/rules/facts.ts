@@ -26,8 +26,13 @@ export interface Quantity {
   /** How a derived value was obtained, e.g. "CKD-EPI 2021 from creatinine 1.6 mg/dL". */
   derivedFrom: string | null;
   referenceRange: { low: number | null; high: number | null } | null;
-  /** The canonical value as an exact rational, where a conversion or a division made the float inexact (TSAT). */
-  exact: Rational | null;
+  /**
+   * The canonical value as an exact rational, where a conversion or a division made the float inexact
+   * (TSAT); read through `exactOf`, which computes it on first use (BigInt arithmetic is not free).
+   */
+  exact: Rational | null | undefined;
+  /** The result a quantity was read from (null for derived values). */
+  source: LabFact | null;
   /** The date the value counts as collected on (G6), or null without an assessment date. */
   effectiveDate: string | null;
   /** G6: older than its maximum age, or from before the pregnancy; used only towards a flag, never as normal. */
@@ -138,11 +143,17 @@ function factorOf(f: number): Rational {
 
 const exactValue = (lab: LabFact): Rational => exactCanonical(lab) ?? rationalOf(lab.canonicalValue);
 
+/** The quantity's exact canonical value, or null when the float is exact enough (entered in the canonical unit). */
+export function exactOf(q: Quantity): Rational | null {
+  if (q.exact === undefined) q.exact = q.source ? exactCanonical(q.source) : null;
+  return q.exact;
+}
+
 function quantityOf(lab: LabFact, pregnancy: Pregnancy): Quantity {
   return {
     analyte: lab.analyte, label: lab.label, value: lab.value, unit: lab.unit as Unit, qualifier: lab.qualifier,
     canonicalValue: lab.canonicalValue, canonicalUnit: lab.canonicalUnit, entered: lab.entered, canonical: lab.canonical,
-    conversion: lab.conversion, derivedFrom: null, referenceRange: lab.referenceRange, exact: exactCanonical(lab),
+    conversion: lab.conversion, derivedFrom: null, referenceRange: lab.referenceRange, exact: undefined, source: lab,
     effectiveDate: lab.effectiveDate, stale: lab.stale, staleText: lab.staleText,
     gestationalWeeks: pregnancy.weeks !== null && lab.ageDays !== null ? Math.floor((7 * pregnancy.weeks - lab.ageDays) / 7) : pregnancy.weeks,
     receivedNative: undefined, receivedCanonical: undefined, receivedDerived: undefined,
@@ -157,7 +168,7 @@ function derivedQuantity(analyte: AnalyteId, value: number, qualifier: '<' | '>'
   const staleOne = from.find((f) => f.stale);
   return {
     analyte, label: spec.label, value, unit: spec.canonicalUnit, qualifier, canonicalValue: value, canonicalUnit: spec.canonicalUnit,
-    entered: text, canonical: text, conversion: null, derivedFrom, referenceRange: null, exact,
+    entered: text, canonical: text, conversion: null, derivedFrom, referenceRange: null, exact, source: null,
     effectiveDate: oldest.effectiveDate, stale: staleOne !== undefined, staleText: staleOne ? `${staleOne.label} ${staleOne.staleText}` : null, gestationalWeeks: null,
     receivedNative: undefined, receivedCanonical: undefined, receivedDerived: undefined,
   };
