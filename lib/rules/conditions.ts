@@ -153,9 +153,13 @@ interface LabLeafInfo {
   rejectedNote: string;
   /** "≤ 75 ng/mL" per unit compared in, filled on first use. */
   thresholdText: Map<Unit, string>;
+  /** The same in the canonical unit, when the leaf has a canonical threshold. */
+  canonicalText: string | null;
 }
 
 function thresholdTextOf(info: LabLeafInfo, leaf: LabLeaf, unit: Unit, n: number): string {
+  // Nearly always the canonical unit: no map look-up for it.
+  if (unit === info.spec.canonicalUnit && info.canonicalText !== null) return info.canonicalText;
   let text = info.thresholdText.get(unit);
   if (text === undefined) info.thresholdText.set(unit, (text = describeThreshold(leaf, n, unit, false)));
   return text;
@@ -171,6 +175,7 @@ function labLeafInfo(leaf: LabLeaf): LabLeafInfo {
     missingNote: `${spec.label} not given`,
     rejectedNote: `${spec.label} was rejected and is not used`,
     thresholdText: new Map(),
+    canonicalText: canonicalT !== undefined ? describeThreshold(leaf, canonicalT, spec.canonicalUnit, false) : null,
   };
 }
 
@@ -291,7 +296,7 @@ function assumptionText(fact: string, because: string): string {
   return `${PATIENT_FACT_LABELS[fact.slice(8)] ?? fact.slice(8)} not recorded: ${because}`;
 }
 
-function evaluatePatient(leaf: PatientLeaf, reader: PatientReader, assumption: string | null, facts: Facts, trace: ConditionTrace[]): ConditionResult {
+function evaluatePatient(leaf: PatientLeaf, reader: PatientReader, assumption: string | null, assumedNote: string | null, facts: Facts, trace: ConditionTrace[]): ConditionResult {
   const r = reader.read(facts);
   if (r !== -1) {
     trace.push(entry(reader.fact, 'is', reader.expected, reader.received(facts), r === 1 ? 'met' : 'not-met', null));
@@ -299,7 +304,7 @@ function evaluatePatient(leaf: PatientLeaf, reader: PatientReader, assumption: s
   }
   const ifUnknown = 'ifUnknown' in leaf ? leaf.ifUnknown : undefined;
   if (ifUnknown) {
-    trace.push(entry(reader.fact, 'is', reader.expected, reader.received(facts), ifUnknown.assume ? 'met' : 'not-met', `not recorded: ${ifUnknown.because}`));
+    trace.push(entry(reader.fact, 'is', reader.expected, reader.received(facts), ifUnknown.assume ? 'met' : 'not-met', assumedNote));
     facts.assumptions.add(assumption!);
     return ifUnknown.assume ? MET : NOT_MET;
   }
@@ -423,7 +428,8 @@ function compile(c: Condition): Evaluator {
     const reader = patientReader(c);
     const ifUnknown = 'ifUnknown' in c ? c.ifUnknown : undefined;
     const assumption = ifUnknown ? assumptionText(reader.fact, ifUnknown.because) : null;
-    fn = (facts, trace) => evaluatePatient(c, reader, assumption, facts, trace);
+    const assumedNote = ifUnknown ? `not recorded: ${ifUnknown.because}` : null;
+    fn = (facts, trace) => evaluatePatient(c, reader, assumption, assumedNote, facts, trace);
   } else if ('freeT4' in c) {
     const wanted = c.freeT4;
     const expected = wanted.join(' or ');

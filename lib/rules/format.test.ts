@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatNumber, formatQuantity } from './format';
-import { daysBetween } from './labs';
+import { addDays, daysBetween } from './labs';
 
 /** The definition: the shortest form when it has at most `digits` places, else rounded; separators from 10,000. */
 function reference(n: number, digits: number): string {
@@ -51,5 +51,13 @@ describe('daysBetween', () => {
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(daysBetween('1900-02-28', '1900-03-01')).toBe(1);
     expect(daysBetween('2026-11-27', '2026-11-27')).toBe(0);
+  });
+
+  it('addDays equals the UTC date that many days later', () => {
+    const date = fc.integer({ min: Date.UTC(1, 0, 1), max: Date.UTC(9000, 11, 31) }).map((t) => new Date(t).toISOString().slice(0, 10));
+    const byDate = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(fc.property(date, fc.integer({ min: -400_000, max: 300_000 }), (d, n) => addDays(d, n) === byDate(d, n)), { numRuns: 20_000 });
+    expect(addDays('2026-11-27', -7 * 20)).toBe('2026-07-10');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
   });
 });
