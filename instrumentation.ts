@@ -5,10 +5,18 @@ import type { Instrumentation } from 'next';
 
 /**
  * At server start, on Node: every environment variable is read and checked (TRUSTED_PROXIES with
- * Node's address parser), so a bad value stops the server instead of failing a later request.
+ * Node's address parser), so a bad value stops the server instead of failing every request (Next.js
+ * only logs an error thrown here and serves on).
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME === 'nodejs') await import('@/lib/auth/trusted-proxies');
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    try {
+      await import('@/lib/auth/trusted-proxies');
+    } catch (e) {
+      console.error((e as Error).message);
+      process.exit(1);
+    }
+  }
 }
 
 /**

@@ -71,8 +71,8 @@ beforeEach(async () => {
 const lastSeq = async () => (await db.client.auditEvent.findFirst({ orderBy: { seq: 'desc' } }))?.seq ?? 0;
 const eventsAfter = (seq: number) => db.client.auditEvent.findMany({ where: { seq: { gt: seq } }, orderBy: { seq: 'asc' } });
 
-/** Runs a refused request; expects its status and exactly one new `denied` event of `action`, matching `event`. */
-async function expectAudited(call: () => Promise<Response | { ok: boolean } | boolean>, status: number | null, action: string, event: Record<string, unknown>) {
+/** Runs a refused request; expects its status (or the answer of a check; null: a refused service result) and exactly one new `denied` event of `action`, matching `event`. */
+async function expectAudited(call: () => Promise<Response | { ok: boolean } | boolean>, status: number | boolean | null, action: string, event: Record<string, unknown>) {
   const since = await lastSeq();
   const r = await call();
   if (status !== null) expect(r instanceof Response ? r.status : r).toBe(status);
