@@ -1,7 +1,8 @@
 /**
  * Runs before every request (Next.js 16 "proxy", formerly middleware): a fresh CSP nonce and the
  * security headers on every response, the client address for Better Auth, and the first check of
- * server-action requests (refused with a 4xx before Next.js decodes them). Authorisation is NOT
+ * server-action requests (refused with a 4xx before Next.js decodes them, and recorded in the audit
+ * trail as `denied`). Authorisation is NOT
  * decided here — every page, server action, route handler and service checks the session itself (a
  * header once bypassed middleware entirely, CVE-2025-29927).
  */
@@ -32,6 +33,26 @@ async function refusedAction(request: NextRequest): Promise<ActionRefusal | null
   return checkActionBody(text);
 }
 
+/**
+ * A refused server-action request is an audit event like any refused write: the session's user when
+ * the cookie resolves to one, else the client address (anonymous refusals are coalesced under a flood).
+ * Loaded only on this path, so the database and auth modules cost a normal request nothing.
+ */
+async function recordRefusal(request: NextRequest, refusal: ActionRefusal): Promise<void> {
+  const actionId = request.headers.get('next-action') ?? '';
+  try {
+    const { auditRefusal } = await import('@/lib/services/refusals');
+    await auditRefusal(request.headers, {
+      action: 'server-action', recordType: 'server-action', recordId: /^[0-9a-f]{1,64}$/i.test(actionId) ? actionId : 'malformed-id',
+      detail: `${refusal.error}: ${refusal.status} ${refusal.message}`,
+    });
+  } catch (e) {
+    // The refusal stands even when it cannot be recorded; the failure is logged for the operator.
+    const { logger } = await import('@/lib/logger');
+    logger.error({ err: (e as Error).message, status: refusal.status }, 'a refused server-action request could not be audited');
+  }
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const nonce = btoa(crypto.randomUUID());
   // NODE_ENV is inlined by Next.js at build time.
@@ -52,6 +73,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   ].join('; ');
   const refusal = await refusedAction(request);
   if (refusal) {
+    await recordRefusal(request, refusal);
     return securityHeaders(NextResponse.json({ error: refusal.error, message: refusal.message }, { status: refusal.status }), csp, dev);
   }
   const requestHeaders = new Headers(request.headers);

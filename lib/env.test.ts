@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { trustedProxiesOf } from './auth/trusted-proxies';
 import { parseEnv } from './env';
 
 describe('parseEnv: the new hardening variables', () => {
   it('defaults: no trusted proxies, anchor files in data/, a bounded PDF queue', () => {
     expect(parseEnv({})).toMatchObject({
-      TRUSTED_PROXIES: { kind: 'none' }, AUDIT_ANCHOR_KEY: 'data/audit-anchor.key', AUDIT_ANCHOR_LOG: 'data/audit-anchor.log',
+      AUDIT_ANCHOR_KEY: 'data/audit-anchor.key', AUDIT_ANCHOR_LOG: 'data/audit-anchor.log',
       PDF_CONCURRENCY: 2, PDF_QUEUE: 4, PDF_PER_USER: 1, PDF_TIMEOUT_SECONDS: 30,
     });
+    expect(trustedProxiesOf(parseEnv({}).TRUSTED_PROXIES)).toEqual({ kind: 'none' });
+    expect(trustedProxiesOf(parseEnv({ TRUSTED_PROXIES: '' }).TRUSTED_PROXIES)).toEqual({ kind: 'none' });
   });
   it('reads a list of proxies or a hop count', () => {
-    expect(parseEnv({ TRUSTED_PROXIES: '10.0.0.0/8,192.0.2.1' }).TRUSTED_PROXIES).toMatchObject({ kind: 'list', entries: [{ address: '10.0.0.0', prefix: 8 }, { address: '192.0.2.1', prefix: 32 }] });
-    expect(parseEnv({ TRUSTED_PROXIES: '2' }).TRUSTED_PROXIES).toEqual({ kind: 'hops', hops: 2 });
+    expect(trustedProxiesOf(parseEnv({ TRUSTED_PROXIES: '10.0.0.0/8,192.0.2.1' }).TRUSTED_PROXIES)).toMatchObject({ kind: 'list', entries: [{ address: '10.0.0.0', prefix: 8 }, { address: '192.0.2.1', prefix: 32 }] });
+    expect(trustedProxiesOf(parseEnv({ TRUSTED_PROXIES: '2' }).TRUSTED_PROXIES)).toEqual({ kind: 'hops', hops: 2 });
   });
   it('fails start-up with a readable message on a bad value', () => {
-    expect(() => parseEnv({ TRUSTED_PROXIES: 'proxy.internal' })).toThrow(/TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range/);
+    expect(() => trustedProxiesOf(parseEnv({ TRUSTED_PROXIES: 'proxy.internal' }).TRUSTED_PROXIES)).toThrow(/TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range/);
     expect(() => parseEnv({ PDF_CONCURRENCY: '0' })).toThrow(/PDF_CONCURRENCY/);
   });
 });

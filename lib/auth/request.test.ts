@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrustedProxies, type TTrustedProxies } from '@/lib/env';
+import { parseTrustedProxies, type TTrustedProxies } from './trusted-proxies';
 import { fromPeer } from '@/tests/peer';
 import { checkSameOrigin, clientAddressOf, normaliseAddress, requestHostOf, safeLocalPath } from './request';
 

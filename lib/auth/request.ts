@@ -4,7 +4,7 @@
  */
 
 import { BlockList, isIP } from 'node:net';
-import { env, type TTrustedProxies } from '@/lib/env';
+import { TRUSTED_PROXIES, type TTrustedProxies } from './trusted-proxies';
 
 export interface HeaderReader {
   get(name: string): string | null;
@@ -55,7 +55,7 @@ function isTrusted(address: string, trust: TTrustedProxies): boolean {
 }
 
 /** Whether the peer is a configured proxy, whose forwarding headers may be believed. */
-export function peerIsTrustedProxy(h: HeaderReader, trust: TTrustedProxies = env.TRUSTED_PROXIES): boolean {
+export function peerIsTrustedProxy(h: HeaderReader, trust: TTrustedProxies = TRUSTED_PROXIES): boolean {
   if (trust.kind === 'none') return false;
   if (trust.kind === 'hops') return true;
   const peer = peerAddressOf(h);
@@ -68,7 +68,7 @@ export function peerIsTrustedProxy(h: HeaderReader, trust: TTrustedProxies = env
  * proxy is the client (with a hop count, the address that many hops back). Anything further left was
  * written by the client and is ignored. Without trusted proxies it is the socket address.
  */
-export function clientAddressOf(h: HeaderReader, trust: TTrustedProxies = env.TRUSTED_PROXIES): string | null {
+export function clientAddressOf(h: HeaderReader, trust: TTrustedProxies = TRUSTED_PROXIES): string | null {
   const peer = peerAddressOf(h);
   if (!peer || trust.kind === 'none') return peer;
   const hops = (h.get('x-forwarded-for') ?? '').split(',').map((x) => x.trim()).filter(Boolean).slice(-32);
@@ -88,7 +88,7 @@ export function clientAddressOf(h: HeaderReader, trust: TTrustedProxies = env.TR
 }
 
 /** The host the browser addressed: X-Forwarded-Host only from a trusted proxy, else Host. */
-export function requestHostOf(h: HeaderReader, trust: TTrustedProxies = env.TRUSTED_PROXIES): string | null {
+export function requestHostOf(h: HeaderReader, trust: TTrustedProxies = TRUSTED_PROXIES): string | null {
   const forwarded = peerIsTrustedProxy(h, trust) ? h.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
   return forwarded || h.get('host');
 }
@@ -99,7 +99,7 @@ export type OriginCheck = { ok: true } | { ok: false; reason: string };
  * A state-changing request must come from this site: `Origin` must match the host (a `null` origin is
  * refused), and `Sec-Fetch-Site`, when the browser sends it, must be same-origin.
  */
-export function checkSameOrigin(h: HeaderReader, trust: TTrustedProxies = env.TRUSTED_PROXIES): OriginCheck {
+export function checkSameOrigin(h: HeaderReader, trust: TTrustedProxies = TRUSTED_PROXIES): OriginCheck {
   const site = h.get('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') return { ok: false, reason: `Sec-Fetch-Site is ${site}` };
   const origin = h.get('origin');

@@ -9,7 +9,7 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import { withTransaction } from '@/lib/db/transaction';
 import { logger } from '@/lib/logger';
 import { audit, auditIn } from './audit';
-import { readScope } from './break-glass';
+import { readScope, refusedWriteReason } from './break-glass';
 import { findPatient } from '@/lib/db/patients';
 import { RULES_VERSION, evaluateFindings, type Evaluation, type TEvaluationInput } from '@/lib/rules';
 import { ageOn, assessmentDateOf, assessmentFormSchema, toEvaluationInput } from '@/lib/schemas/assessment';
@@ -54,7 +54,7 @@ export async function createAssessment(actor: Actor, { patientId, form, asOf: to
   const patient = await findPatient({ organisationId: actor.organisationId, patientId });
   if (!patient) {
     // Another clinic's patient (or one readable only under a break-glass grant, which is read-only): refused and recorded.
-    await audit(actor, { action, recordType: 'patient', recordId: patientId.slice(0, 64), outcome: 'denied', detail: 'patient-not-in-organisation' });
+    await audit(actor, { action, recordType: 'patient', recordId: patientId.slice(0, 64), outcome: 'denied', detail: await refusedWriteReason(actor, patientId) });
     return invalid('Patient not found');
   }
   if (submissionKey !== null && !SUBMISSION_KEY.test(submissionKey)) return invalid('The form submission is not valid: reload the page and enter the findings again');

@@ -25,6 +25,15 @@ export async function readScope(actor: Actor): Promise<{ organisationId: string;
   return { organisationId: actor.organisationId, grantedPatientIds: actor.via === 'session' ? await grantedPatientIds(actor.userId, new Date()) : [] };
 }
 
+/**
+ * Why a write on a patient that is not in the actor's organisation is refused, for its audit event:
+ * the patient is readable under the actor's break-glass grant (which is read-only), or not at all.
+ */
+export async function refusedWriteReason(actor: Actor, patientId: string | null): Promise<'break-glass-read-only' | 'patient-not-in-organisation'> {
+  if (patientId === null || actor.via !== 'session') return 'patient-not-in-organisation';
+  return (await grantedPatientIds(actor.userId, new Date())).includes(patientId) ? 'break-glass-read-only' : 'patient-not-in-organisation';
+}
+
 export async function breakGlass(actor: Actor, form: unknown): Promise<ServiceResult<{ patientId: string; expiresAt: Date }>> {
   if (actor.via !== 'session') {
     await audit(actor, { action: 'break-glass.grant', outcome: 'denied', detail: 'api-token' });

@@ -105,8 +105,9 @@ export async function storeFeedback(caller: CdsCaller, raw: unknown): Promise<Fe
   return withTransaction(async (tx) => {
     const known = await cardIdsOfClient(caller.client.id, items.map((f) => f.card), tx);
     const unknown = items.find((f) => !known.has(f.card));
+    // Feedback on a card this client was never given (another client's, or none): refused and recorded, nothing stored.
     if (unknown) {
-      await appendAuditEvent(tx, { organisationId, userId: null, clientAddress: caller.clientAddress, action: 'cds.feedback', patientId: null, recordType: 'cds-client', recordId: caller.client.id, outcome: 'failure', detail: 'unknown card' });
+      await appendAuditEvent(tx, { organisationId, userId: null, clientAddress: caller.clientAddress, action: 'cds.feedback', patientId: null, recordType: 'cds-client', recordId: caller.client.id, outcome: 'denied', detail: 'card-not-returned-to-this-client' });
       return bad(`card ${unknown.card.slice(0, 100)} is not a card this service returned to this client`);
     }
     await insertCdsFeedback(items.map((f) => ({

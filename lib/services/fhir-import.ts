@@ -21,7 +21,12 @@ export interface PatientImport {
 
 export async function importFhirForPatient(actor: Actor, patientId: string, text: string, source: 'upload' | 'ehr' = 'upload'): Promise<ServiceResult<PatientImport> & { notFound?: true }> {
   const patient = await getPatient(actor, patientId);
-  if (!patient || patient.organisationId !== actor.organisationId) return { ...invalid('Patient not found'), notFound: true };
+  if (!patient || patient.organisationId !== actor.organisationId) {
+    // Nothing is saved by an import, but it starts an assessment: refused for a patient that is not the
+    // clinic's own (also under a read-only break-glass grant), and recorded.
+    await audit(actor, { action: 'fhir.import', recordType: 'patient', recordId: patientId.slice(0, 64), patientId: patient?.id ?? null, outcome: 'denied', detail: patient ? 'break-glass-read-only' : 'patient-not-in-organisation' });
+    return { ...invalid('Patient not found'), notFound: true };
+  }
   const asOf = todayIso();
   const mapped = importFhirText(text, { asOf });
   const base = { action: 'fhir.import', recordType: 'patient', recordId: patient.id, patientId: patient.id } as const;

@@ -6,7 +6,7 @@ import { findPatient, insertPatient, listPatients, updatePatient, type PatientRo
 import { withTransaction } from '@/lib/db/transaction';
 import { ZPatientFormSchema } from '@/lib/schemas/patient';
 import { audit, auditIn } from './audit';
-import { readScope } from './break-glass';
+import { readScope, refusedWriteReason } from './break-glass';
 import { fieldErrorsOf, invalid, type ServiceResult } from './result';
 
 export type Patient = PatientRow;
@@ -50,6 +50,11 @@ export async function createPatient(actor: Actor, form: unknown): Promise<Servic
 }
 
 export async function editPatient(actor: Actor, patientId: string, form: unknown): Promise<ServiceResult<Patient>> {
+  // Who may write is decided before what is written: a refusal is recorded whatever the form holds.
+  if (!(await findPatient({ organisationId: actor.organisationId, patientId }))) {
+    await audit(actor, { action: 'patient.update', recordType: 'patient', recordId: patientId.slice(0, 64), patientId: null, outcome: 'denied', detail: await refusedWriteReason(actor, patientId) });
+    return invalid('Patient not found');
+  }
   const parsed = ZPatientFormSchema.safeParse(form);
   if (!parsed.success) return invalid('Some details need correcting', fieldErrorsOf(parsed.error.issues));
   try {

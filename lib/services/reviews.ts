@@ -5,6 +5,7 @@ import { findAssessment } from '@/lib/db/assessments';
 import { insertReview, listReviews, type ReviewRow } from '@/lib/db/reviews';
 import { withTransaction } from '@/lib/db/transaction';
 import { audit, auditIn } from './audit';
+import { readScope, refusedWriteReason } from './break-glass';
 import type { Evaluation } from '@/lib/rules';
 import { ZReviewFormSchema } from '@/lib/schemas/review';
 import { fieldErrorsOf, invalid, type ServiceResult } from './result';
@@ -30,18 +31,21 @@ function targetExists(evaluation: Evaluation, targetType: string, targetId: stri
 }
 
 export async function addReview(actor: Actor, assessmentId: string, form: unknown): Promise<ServiceResult<Review>> {
-  const parsed = ZReviewFormSchema.safeParse(form);
-  if (!parsed.success) return invalid('The review needs correcting', fieldErrorsOf(parsed.error.issues));
+  // Who may write is decided before what is written: a refusal is recorded whatever the form holds.
   const assessment = await findAssessment({ organisationId: actor.organisationId, assessmentId });
   if (!assessment) {
     // Another clinic's assessment (also one readable under a read-only break-glass grant): refused and recorded.
-    await audit(actor, { action: 'review.create', recordType: 'assessment', recordId: assessmentId.slice(0, 64), outcome: 'denied', detail: 'assessment-not-in-organisation' });
+    const readable = await findAssessment({ ...(await readScope(actor)), assessmentId });
+    const detail = readable ? await refusedWriteReason(actor, readable.patientId) : 'assessment-not-in-organisation';
+    await audit(actor, { action: 'review.create', recordType: 'assessment', recordId: assessmentId.slice(0, 64), outcome: 'denied', detail });
     return invalid('Assessment not found');
   }
   if (actor.via !== 'session') {
     await audit(actor, { action: 'review.create', patientId: assessment.patientId, recordType: 'assessment', recordId: assessmentId, outcome: 'denied', detail: 'api-token' });
     return invalid('Reviews are made by a signed-in clinician');
   }
+  const parsed = ZReviewFormSchema.safeParse(form);
+  if (!parsed.success) return invalid('The review needs correcting', fieldErrorsOf(parsed.error.issues));
   const { targetType, targetId, decision, reasonCode, comment } = parsed.data;
   if (!targetExists(assessment.evaluation as Evaluation, targetType, targetId)) {
     return invalid('This item is not part of the assessment', { targetId: ['Unknown item for this assessment'] });

@@ -190,6 +190,8 @@ describe('CDS Hooks routes (real SQLite)', () => {
     // Unknown card, accepted without suggestions, bad timestamp: refused whole, nothing stored.
     const before = await db.client.cdsFeedback.count();
     expect((await send({ feedback: [{ card: randomUUID(), outcome: 'overridden', outcomeTimestamp: '2026-11-27T10:06:00Z' }] })).status).toBe(400);
+    // Feedback on a card this client was never given is a refused write: recorded as denied.
+    expect(await db.client.auditEvent.findFirst({ where: { action: 'cds.feedback' }, orderBy: { seq: 'desc' } })).toMatchObject({ outcome: 'denied', detail: 'card-not-returned-to-this-client' });
     expect((await send({ feedback: [{ card: other.uuid, outcome: 'accepted', outcomeTimestamp: '2026-11-27T10:06:00Z' }] })).status).toBe(400);
     expect((await send({ feedback: [{ card: other.uuid, outcome: 'overridden', outcomeTimestamp: 'yesterday' }] })).status).toBe(400);
     expect(await db.client.cdsFeedback.count()).toBe(before);

@@ -136,12 +136,14 @@ describe('CSRF on POST /api/v1/evaluate', () => {
     ['Sec-Fetch-Site: cross-site', { origin: ORIGIN, 'sec-fetch-site': 'cross-site' }],
     ['Sec-Fetch-Site: same-site', { 'sec-fetch-site': 'same-site' }],
     ['no Origin and no Sec-Fetch-Site', {}],
-  ])('refuses a session request with %s (403, nothing evaluated or audited)', async (_name, headers) => {
-    const events = await db.client.auditEvent.count({ where: { action: 'api.evaluate' } });
+  ])('refuses a session request with %s (403, nothing evaluated; the refusal audited as denied)', async (_name, headers) => {
+    const count = (outcome: string) => db.client.auditEvent.count({ where: { action: 'api.evaluate', outcome } });
+    const [evaluated, denied] = [await count('success'), await count('denied')];
     const res = await post({ cookie, ...headers });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: 'forbidden-origin' });
-    expect(await db.client.auditEvent.count({ where: { action: 'api.evaluate' } })).toBe(events);
+    expect(await count('success')).toBe(evaluated);
+    expect(await count('denied')).toBe(denied + 1);
   });
 
   it.each([

@@ -2,7 +2,8 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { SignInActionResult } from '@/components/auth/sign-in-form';
-import { checkSameOrigin, safeLocalPath } from '@/lib/auth/request';
+import { safeLocalPath } from '@/lib/auth/request';
+import { refusedCrossSite } from '@/lib/services/refusals';
 import { signIn, verifyTotp } from '@/lib/services/sign-in';
 
 /** Only a path on this site is followed after sign-in (no open redirect), and never back to sign-in. */
@@ -13,7 +14,7 @@ function safeNext(next: unknown): string {
 
 export async function signInAction(values: unknown, next: unknown): Promise<SignInActionResult> {
   const h = await headers();
-  if (!checkSameOrigin(h).ok) return { ok: false, message: 'Refused: the request did not come from this site.', fieldErrors: {} };
+  if (await refusedCrossSite(h, 'auth.sign-in')) return { ok: false, message: 'Refused: the request did not come from this site.', fieldErrors: {} };
   const result = await signIn(values, h);
   if (!result.ok) return result;
   if (result.data.twoFactor) return { ok: true, twoFactor: true };
@@ -22,7 +23,7 @@ export async function signInAction(values: unknown, next: unknown): Promise<Sign
 
 export async function verifyTotpAction(values: unknown, next: unknown): Promise<SignInActionResult> {
   const h = await headers();
-  if (!checkSameOrigin(h).ok) return { ok: false, message: 'Refused: the request did not come from this site.', fieldErrors: {} };
+  if (await refusedCrossSite(h, 'auth.sign-in.totp')) return { ok: false, message: 'Refused: the request did not come from this site.', fieldErrors: {} };
   const result = await verifyTotp(values, h);
   if (!result.ok) return result;
   redirect(safeNext(next));

@@ -1,5 +1,6 @@
 import { toNextJsHandler } from 'better-auth/next-js';
 import { getAuth } from '@/lib/auth/auth';
+import { auditRefusal } from '@/lib/services/refusals';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,6 +30,17 @@ export async function GET(request: Request): Promise<Response> {
   return stripped(await toNextJsHandler(getAuth()).GET(request));
 }
 
+/**
+ * A refused write here (a closed endpoint, another site's origin, no session, Better Auth's rate
+ * limit…) is recorded as `denied`: the endpoint, the status and Better Auth's error code.
+ */
 export async function POST(request: Request): Promise<Response> {
-  return stripped(await toNextJsHandler(getAuth()).POST(request));
+  const response = await toNextJsHandler(getAuth()).POST(request);
+  if (response.status >= 400 && response.status < 500) {
+    const body = (await response.clone().json().catch(() => null)) as { code?: unknown } | null;
+    const code = typeof body?.code === 'string' && /^[A-Z0-9_]{1,60}$/.test(body.code) ? body.code : response.status === 404 ? 'NOT_FOUND' : 'REFUSED';
+    const endpoint = new URL(request.url).pathname.replace(/^\/api\/auth/, '') || '/';
+    await auditRefusal(request.headers, { action: 'auth.endpoint', recordType: 'auth-endpoint', recordId: endpoint, detail: `${code}: ${response.status}` });
+  }
+  return stripped(response);
 }

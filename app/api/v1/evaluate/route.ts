@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 import { NO_STORE, apiError, readJson } from '@/lib/api/errors';
 import { actorForRequest } from '@/lib/auth/actor';
-import { checkSameOrigin } from '@/lib/auth/request';
+import { checkSameOrigin, clientAddressOf } from '@/lib/auth/request';
 import { logger } from '@/lib/logger';
-import { audit } from '@/lib/services/audit';
+import { audit, auditAnonymous } from '@/lib/services/audit';
 import { evaluateFindings, parseEvaluationInput } from '@/lib/rules';
 import { ZEvaluationOutputSchema } from '@/lib/rules/output-schema';
 import { todayIso } from '@/lib/services/clock';
@@ -18,9 +18,17 @@ const MAX_BODY_BYTES = 64 * 1024;
  */
 export async function POST(request: Request): Promise<NextResponse> {
   const actor = await actorForRequest(request, { allowToken: true });
-  if (!actor) return apiError('unauthenticated');
+  if (!actor) {
+    const detail = request.headers.has('authorization') ? 'unauthenticated: unknown or revoked token' : 'unauthenticated';
+    await auditAnonymous(clientAddressOf(request.headers), { action: 'api.evaluate', outcome: 'denied', detail });
+    return apiError('unauthenticated');
+  }
   // A cookie is sent by the browser on its own: a session-authenticated call must come from this site.
-  if (actor.via === 'session' && !checkSameOrigin(request.headers).ok) return apiError('forbidden-origin');
+  const origin = actor.via === 'session' ? checkSameOrigin(request.headers) : { ok: true as const };
+  if (!origin.ok) {
+    await audit(actor, { action: 'api.evaluate', outcome: 'denied', detail: `cross-site: ${origin.reason}`.slice(0, 200) });
+    return apiError('forbidden-origin');
+  }
   const body = await readJson(request, MAX_BODY_BYTES);
   if (!body.ok) return body.response;
   const parsed = parseEvaluationInput(body.value);
