@@ -5,6 +5,7 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { parseTokenKey } from './fhir/token-crypto';
 
 /** Must match scripts/prisma.mjs and prisma.config.ts. Relative to the working directory (project root). */
 export const DEFAULT_DATABASE_URL = 'file:./data/rls-workup.db';
@@ -52,6 +53,11 @@ export const ZEnvSchema = z.object({
   CHROMIUM_PATH: optional(z.string().default('/usr/bin/chromium')),
   /** Signs session data and encrypts TOTP secrets. Required (≥ 32 characters) in production. */
   BETTER_AUTH_SECRET: optional(z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional()),
+  /**
+   * Encrypts the clinic FHIR servers' bearer tokens at rest (AES-256-GCM): 32 bytes, base64 or hex.
+   * Unset: a key derived from BETTER_AUTH_SECRET (HKDF-SHA256). Changing it makes stored tokens unreadable.
+   */
+  FHIR_TOKEN_KEY: optional(z.string().refine((v) => parseTokenKey(v) !== null, 'FHIR_TOKEN_KEY must be 32 bytes in base64 or hex (e.g. openssl rand -base64 32)').optional()),
   /** The public URL, e.g. https://rls.example.org (https turns on Secure, __Host- cookies and HSTS). */
   BETTER_AUTH_URL: optional(z.url().optional()),
   /** Sign out after this many minutes without a request. */
