@@ -8,8 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const FHIR_FIXTURES = path.resolve(__dirname, 'fixtures/fhir');
+export const FHIR_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/fhir');
 
 interface Resource {
   resourceType: string;
