@@ -5,7 +5,6 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { parseTokenKey } from './fhir/token-crypto';
 
 /** Must match scripts/prisma.mjs and prisma.config.ts. Relative to the working directory (project root). */
 export const DEFAULT_DATABASE_URL = 'file:./data/rls-workup.db';
@@ -57,7 +56,7 @@ export const ZEnvSchema = z.object({
    * Encrypts the clinic FHIR servers' bearer tokens at rest (AES-256-GCM): 32 bytes, base64 or hex.
    * Unset: a key derived from BETTER_AUTH_SECRET (HKDF-SHA256). Changing it makes stored tokens unreadable.
    */
-  FHIR_TOKEN_KEY: optional(z.string().refine((v) => parseTokenKey(v) !== null, 'FHIR_TOKEN_KEY must be 32 bytes in base64 or hex (e.g. openssl rand -base64 32)').optional()),
+  FHIR_TOKEN_KEY: optional(z.string().trim().regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'FHIR_TOKEN_KEY must be 32 bytes in base64 or hex (e.g. openssl rand -base64 32)').optional()),
   /** The public URL, e.g. https://rls.example.org (https turns on Secure, __Host- cookies and HSTS). */
   BETTER_AUTH_URL: optional(z.url().optional()),
   /** Sign out after this many minutes without a request. */
