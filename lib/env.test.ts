@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trustedProxiesOf } from './auth/trusted-proxies';
 import { parseEnv } from './env';
+import { parseTokenKey } from './fhir/token-crypto';
 
 describe('parseEnv: the new hardening variables', () => {
   it('defaults: no trusted proxies, anchor files in data/, a bounded PDF queue', () => {
@@ -18,5 +19,12 @@ describe('parseEnv: the new hardening variables', () => {
   it('fails start-up with a readable message on a bad value', () => {
     expect(() => trustedProxiesOf(parseEnv({ TRUSTED_PROXIES: 'proxy.internal' }).TRUSTED_PROXIES)).toThrow(/TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range/);
     expect(() => parseEnv({ PDF_CONCURRENCY: '0' })).toThrow(/PDF_CONCURRENCY/);
+  });
+  it('FHIR_TOKEN_KEY: 32 bytes in base64 or hex, or unset (then derived from the session secret)', () => {
+    expect(parseEnv({}).FHIR_TOKEN_KEY).toBeUndefined();
+    const key = parseEnv({ FHIR_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64') }).FHIR_TOKEN_KEY!;
+    expect(parseTokenKey(key)?.key.equals(Buffer.alloc(32, 7))).toBe(true);
+    expect(parseEnv({ FHIR_TOKEN_KEY: 'ab'.repeat(32) }).FHIR_TOKEN_KEY).toBe('ab'.repeat(32));
+    expect(() => parseEnv({ FHIR_TOKEN_KEY: 'a-passphrase-that-is-not-a-key' })).toThrow(/FHIR_TOKEN_KEY must be 32 bytes in base64 or hex/);
   });
 });

@@ -25,6 +25,11 @@ export const ZEnvSchema = z.object({
   CHROMIUM_PATH: optional(z.string().default('/usr/bin/chromium')),
   /** Signs session data and encrypts TOTP secrets. Required (≥ 32 characters) in production. */
   BETTER_AUTH_SECRET: optional(z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional()),
+  /**
+   * Encrypts the clinic FHIR servers' bearer tokens at rest (AES-256-GCM): 32 bytes, base64 or hex.
+   * Unset: a key derived from BETTER_AUTH_SECRET (HKDF-SHA256). Changing it makes stored tokens unreadable.
+   */
+  FHIR_TOKEN_KEY: optional(z.string().trim().regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'FHIR_TOKEN_KEY must be 32 bytes in base64 or hex (e.g. openssl rand -base64 32)').optional()),
   /** The public URL, e.g. https://rls.example.org (https turns on Secure, __Host- cookies and HSTS). */
   BETTER_AUTH_URL: optional(z.url().optional()),
   /** Sign out after this many minutes without a request. */

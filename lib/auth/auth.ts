@@ -22,7 +22,7 @@ export const DISABLED_HTTP_PATHS = [
 ];
 
 /** Only for development and tests; production refuses to start without BETTER_AUTH_SECRET. */
-const DEVELOPMENT_SECRET = 'rls-workup-development-secret-not-for-production-use';
+export const DEVELOPMENT_SECRET = 'rls-workup-development-secret-not-for-production-use';
 
 function createAuth() {
   const production = env.NODE_ENV === 'production';

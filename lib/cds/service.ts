@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { readBodyUpTo } from '@/lib/api/action-guard';
 import { inputFromImport } from '@/lib/fhir/draft';
 import { mapFhirResources, type FhirImport } from '@/lib/fhir/map';
 import { parseFhirDocuments } from '@/lib/fhir/parse';
@@ -41,7 +42,8 @@ export function discovery() {
   };
 }
 
-const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+/** FHIR id syntax (R4 datatypes: [A-Za-z0-9\-\.]{1,64}). */
+export const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 export const ZHookRequest = z.object({
   hook: z.literal('patient-view', { error: 'This service answers the patient-view hook' }),
@@ -85,6 +87,15 @@ export type HookAnswer =
   | { status: 400 | 412; body: OperationOutcome };
 
 const isOutcome = (v: unknown) => typeof v === 'object' && v !== null && (v as { resourceType?: unknown }).resourceType === 'OperationOutcome';
+const isFhirJson = (text: string) => {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && typeof (v as { resourceType?: unknown }).resourceType === 'string';
+  } catch {
+    return false;
+  }
+};
+const sizeText = (b: number) => (b >= 1024 * 1024 ? `${Math.round(b / 1024 / 1024)} MB` : `${Math.ceil(b / 1024)} KB`);
 const MAX_FETCH_BYTES = 10 * 1024 * 1024;
 const MAX_PAGES = 10;
 
@@ -94,35 +105,87 @@ export function serverAllowed(fhirServer: string, allowed: readonly string[]): b
   return allowed.some((a) => norm(fhirServer) === norm(a) || norm(fhirServer).startsWith(`${norm(a)}/`));
 }
 
-async function fetchQuery(base: string, query: string, req: THookRequest, fetcher: Fetcher): Promise<unknown[] | string> {
+/** Why a FHIR server call gave nothing usable; `message` names the server's answer, never a token. */
+export type FetchFailure = { ok: false; kind: 'unreachable' | 'timeout' | 'http' | 'too-large' | 'not-json' | 'not-fhir' | 'outcome'; status?: number; message: string };
+export type FetchResult = { ok: true; docs: unknown[] } | FetchFailure;
+
+export interface FetchOptions {
+  /** The full Authorization header value, or null for an open server. */
+  authorization: string | null;
+  fetcher: Fetcher;
+  timeoutMs?: number;
+  /** Per answer (page). */
+  maxBytes?: number;
+  /** Bytes left for all the answers of one import, shared across queries (decremented here). */
+  budget?: { bytes: number };
+}
+
+/**
+ * One prefetch query against a FHIR server: the resource (a read) or every page of the search
+ * (next links followed on the same origin only, at most MAX_PAGES). A read of a resource that does
+ * not exist (404) gives no documents. Bounded in time and size per answer.
+ */
+export async function fetchQuery(base: string, query: string, opts: FetchOptions): Promise<FetchResult> {
   const docs: unknown[] = [];
   let url: string | null = `${base.replace(/\/+$/, '')}/${query}`;
   const origin = new URL(base).origin;
+  const what = query.split('?')[0]!;
+  const maxBytes = opts.maxBytes ?? MAX_FETCH_BYTES;
+  const timeoutMs = opts.timeoutMs ?? 5000;
   const headers: Record<string, string> = { accept: 'application/fhir+json' };
-  if (req.fhirAuthorization) headers.authorization = `Bearer ${req.fhirAuthorization.access_token}`;
+  if (opts.authorization) headers.authorization = opts.authorization;
+  const fail = (kind: FetchFailure['kind'], message: string, status?: number): FetchFailure => ({ ok: false, kind, message, ...(status ? { status } : {}) });
   for (let page = 0; url && page < MAX_PAGES; page++) {
+    const signal = AbortSignal.timeout(timeoutMs);
+    let text: string | null;
     let res: Response;
     try {
-      res = await fetcher(url, { headers, signal: AbortSignal.timeout(5000) });
+      res = await opts.fetcher(url, { headers, signal });
+      if (res.status === 404 && !query.includes('?')) {
+        // A read of a resource that does not exist: a FHIR server says so with an OperationOutcome (or
+        // nothing); an HTML or other 404 page means the base URL is not a FHIR server.
+        const body = (await readBodyUpTo(res.body, 64 * 1024)) ?? 'too large';
+        if (body.trim() === '' || isFhirJson(body)) return { ok: true, docs };
+        return fail('not-fhir', `the FHIR server answered 404 to ${what} with something that is not FHIR (is the base URL a FHIR R4 server?)`, 404);
+      }
+      if (!res.ok) {
+        await res.body?.cancel().catch(() => undefined);
+        const redirect = res.status >= 300 && res.status < 400 ? ' (redirects are not followed: configure the final address)' : '';
+        return fail('http', `the FHIR server answered ${res.status} to ${what}${redirect}`, res.status);
+      }
+      const declared = Number(res.headers.get('content-length') ?? '0');
+      text = declared > maxBytes ? null : await readBodyUpTo(res.body, maxBytes);
+      if (text === null) await res.body?.cancel().catch(() => undefined);
     } catch {
-      return `the FHIR server did not answer ${query.split('?')[0]}`;
+      return signal.aborted
+        ? fail('timeout', `the FHIR server did not answer ${what} within ${timeoutMs / 1000} s`)
+        : fail('unreachable', `the FHIR server could not be reached for ${what}`);
     }
-    if (res.status === 404 && !query.includes('?')) return docs; // a read of a resource that does not exist
-    if (!res.ok) return `the FHIR server answered ${res.status} to ${query.split('?')[0]}`;
-    const text = await res.text();
-    if (text.length > MAX_FETCH_BYTES) return `the FHIR server's answer to ${query.split('?')[0]} is too large`;
+    if (text === null) return fail('too-large', `the FHIR server's answer to ${what} is larger than ${sizeText(maxBytes)}`);
+    if (opts.budget) {
+      opts.budget.bytes -= text.length;
+      if (opts.budget.bytes < 0) return fail('too-large', `the FHIR server's answers reached the size limit at ${what}`);
+    }
     let doc: unknown;
     try {
       doc = JSON.parse(text);
     } catch {
-      return `the FHIR server's answer to ${query.split('?')[0]} is not JSON`;
+      return fail('not-json', `the FHIR server's answer to ${what} is not JSON (is the base URL a FHIR R4 server?)`);
     }
-    if (isOutcome(doc)) return `the FHIR server answered an OperationOutcome to ${query.split('?')[0]}`;
+    if (typeof doc !== 'object' || doc === null || typeof (doc as { resourceType?: unknown }).resourceType !== 'string') return fail('not-fhir', `the answer to ${what} is not a FHIR resource (no resourceType; is the base URL a FHIR R4 server?)`);
+    if (isOutcome(doc)) return fail('outcome', `the FHIR server answered an OperationOutcome to ${what}`);
     docs.push(doc);
     const next = (doc as { link?: { relation?: string; url?: string }[] }).link?.find((l) => l.relation === 'next')?.url;
-    url = next && new URL(next).origin === origin ? next : null;
+    url = null;
+    if (next) {
+      try {
+        if (new URL(next).origin === origin) url = next;
+      } catch {
+        url = null;
+      }
+    }
   }
-  return docs;
+  return { ok: true, docs };
 }
 
 /** Answers one patient-view call for an authenticated client. */
@@ -149,10 +212,10 @@ export async function answerPatientView(raw: unknown, deps: HookDeps): Promise<H
     if (!serverAllowed(req.fhirServer, deps.fhirServers)) return { status: 412, body: outcome('security', `Prefetch ${missing.map((k) => `"${k}"`).join(', ')} missing, and ${req.fhirServer} is not a FHIR server registered for this client`, 'fhirServer') };
     const fetcher = deps.fetcher ?? ((url, init) => fetch(url, { ...init, redirect: 'error' }));
     for (const key of missing) {
-      const got = await fetchQuery(req.fhirServer, PREFETCH[key]!.replaceAll('{{context.patientId}}', patientId), req, fetcher);
-      if (typeof got === 'string') return { status: 412, body: outcome('processing', `Prefetch "${key}" missing and ${got}`, `prefetch.${key}`) };
-      if (key === 'patient' && got.length === 0) return { status: 412, body: outcome('not-found', `Patient/${patientId} is not on the FHIR server`, 'prefetch.patient') };
-      docs.push(...got);
+      const got = await fetchQuery(req.fhirServer, PREFETCH[key]!.replaceAll('{{context.patientId}}', patientId), { authorization: req.fhirAuthorization ? `Bearer ${req.fhirAuthorization.access_token}` : null, fetcher });
+      if (!got.ok) return { status: 412, body: outcome('processing', `Prefetch "${key}" missing and ${got.message}`, `prefetch.${key}`) };
+      if (key === 'patient' && got.docs.length === 0) return { status: 412, body: outcome('not-found', `Patient/${patientId} is not on the FHIR server`, 'prefetch.patient') };
+      docs.push(...got.docs);
       fetched.push(key);
     }
   }

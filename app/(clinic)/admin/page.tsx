@@ -1,18 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FhirServerForm } from '@/components/admin/fhir-server-form';
 import { IssueTokenForm, RevokeTokenButton } from '@/components/admin/token-controls';
 import { requireAdmin } from '@/lib/auth/actor';
 import { auditFilterOptions, auditReport, breakGlassReview, parseAuditFilter } from '@/lib/services/admin-audit';
 import { formatUtc } from '@/lib/services/assessment-view';
 import { listApiTokens } from '@/lib/services/tokens';
-import { issueTokenAction, revokeTokenAction } from './actions';
+import { getFhirServerView } from '@/lib/services/fhir-server';
+import { issueTokenAction, removeFhirServerAction, revokeTokenAction, saveFhirServerAction } from './actions';
 
 export const metadata: Metadata = { title: 'Admin · RLS Workup' };
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireAdmin();
   const filter = parseAuditFilter(await searchParams);
-  const [rows, options, tokens, grants] = await Promise.all([auditReport(actor, filter), auditFilterOptions(actor), listApiTokens(actor), breakGlassReview(actor)]);
+  const [rows, options, tokens, grants, fhirServer] = await Promise.all([auditReport(actor, filter), auditFilterOptions(actor), listApiTokens(actor), breakGlassReview(actor), getFhirServerView(actor)]);
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== '')).toString();
   return (
     <>
@@ -53,6 +55,19 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             <tbody>{grants.map((g) => <tr key={g.id}><td>{formatUtc(g.createdAt)}</td><td>{g.userName}</td><td>{g.patientLabel}</td><td>{g.reason}</td><td>{formatUtc(g.expiresAt)}</td></tr>)}</tbody>
           </table>
         )}
+      </section>
+      <section aria-labelledby="fhir-h">
+        <h2 id="fhir-h">EHR FHIR server</h2>
+        <p className="meta">
+          The clinic&apos;s FHIR R4 server, from which clinicians use &ldquo;Import from EHR&rdquo; on a patient&apos;s page by the EHR&apos;s patient id.
+          A bearer token is stored encrypted and is never shown again; it is sent only over https (plain http only to this machine).
+        </p>
+        <p data-fhir-server={fhirServer ? fhirServer.auth : 'none-configured'}>
+          {fhirServer
+            ? <>Configured: <code>{fhirServer.baseUrl}</code>, {fhirServer.auth === 'bearer' ? 'bearer token stored (encrypted)' : 'no authentication'}; changed {formatUtc(fhirServer.updatedAt)}.</>
+            : 'No FHIR server configured: "Import from EHR" is not offered.'}
+        </p>
+        <FhirServerForm current={fhirServer ? { baseUrl: fhirServer.baseUrl, auth: fhirServer.auth, updatedAt: fhirServer.updatedAt.toISOString() } : null} save={saveFhirServerAction} remove={removeFhirServerAction} />
       </section>
       <section aria-labelledby="tokens-h">
         <h2 id="tokens-h">API tokens</h2>

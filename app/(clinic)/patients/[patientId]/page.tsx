@@ -8,6 +8,7 @@ import { requireActor } from '@/lib/auth/actor';
 import { ANALYTES } from '@/lib/rules';
 import { listAssessments } from '@/lib/services/assessments';
 import { todayIso } from '@/lib/services/clock';
+import { getFhirServerView } from '@/lib/services/fhir-server';
 import { TREND_ANALYTES, ironRecheck, trendPoints } from '@/lib/services/history';
 import { displayName, getPatient } from '@/lib/services/patients';
 import { ageOn } from '@/lib/schemas/assessment';
@@ -26,7 +27,8 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
     analyte: a, label: ANALYTES[a].label, unit: ANALYTES[a].canonicalUnit,
     points: points.flatMap((p) => (p.values[a] === undefined ? [] : [{ asOf: p.asOf, value: p.values[a] }])),
   }));
-  const recheck = await ironRecheck(actor, assessments);
+  const ownClinic = patient.organisationId === actor.organisationId;
+  const [recheck, ehrServer] = await Promise.all([ironRecheck(actor, assessments), ownClinic ? getFhirServerView(actor) : null]);
   const today = todayIso();
   const corrected = new Set(assessments.map((a) => a.supersedesId).filter(Boolean));
   return (
@@ -34,9 +36,10 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
       <h1>{displayName(patient)}</h1>
       <p className="meta">MRN {patient.mrn} · born {patient.birthDate} · {patient.sex} · <Link href={`/patients/${patient.id}/edit`}>Edit details</Link></p>
       <p><Link className="button" href={`/patients/${patient.id}/assessments/new`}>New assessment</Link></p>
-      {patient.organisationId === actor.organisationId ? (
+      {ownClinic ? (
         <FhirImportPanel
           patientId={patient.id}
+          ehrServer={ehrServer?.baseUrl ?? null}
           patient={{ name: displayName(patient), ageYears: ageOn(patient.birthDate, today), sex: patient.sex === 'male' ? 'male' : 'female' }}
           asOf={today}
           onSubmit={createAssessmentAction.bind(null, patient.id, null)}
