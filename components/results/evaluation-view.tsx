@@ -12,7 +12,7 @@ export type ReviewSlot = (targetType: 'contributor' | 'workup' | 'medication', t
 function distinctBasis(basis: ContributorResult['basis']) {
   const seen = new Set<string>();
   return basis.filter((b) => {
-    const key = `${b.analyte}|${b.entered}|${b.canonical}|${b.threshold}|${b.outcome}`;
+    const key = `${b.analyte}|${b.entered}|${b.canonical}|${b.threshold}|${b.outcome}|${b.stale ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -41,7 +41,7 @@ function ContributorCard({ c, medications, review }: { c: ContributorResult; med
             <tbody>
               {basis.map((b, i) => (
                 <tr key={`${b.analyte}-${b.threshold}-${i}`}>
-                  <td>{analyteText(b.analyte)}</td><td>{b.entered ?? 'missing'}</td><td>{b.canonical ?? '—'}</td><td>{b.threshold}</td><td>{outcomeText(b.outcome)}</td>
+                  <td>{analyteText(b.analyte)}</td><td>{b.entered ?? 'missing'}{b.stale ? <span className="stale-note"> (stale: {b.stale})</span> : null}</td><td>{b.canonical ?? '—'}</td><td>{b.threshold}</td><td>{outcomeText(b.outcome)}</td>
                 </tr>
               ))}
             </tbody>

@@ -111,7 +111,7 @@ function contributorDetail(c: ContributorResult, ev: Evaluation, items: WorkupIt
     for (const b of c.basis) {
       const input = ev.inputs.find((i) => i.analyte === b.analyte);
       const from = opts.provenanceOf?.(b.analyte);
-      lines.push(`| ${md(input?.label ?? ANALYTES[b.analyte]?.label ?? b.analyte)}${from ? ` (${md(from)})` : ''} | ${md(b.entered ?? 'missing')} | ${md(b.canonical ?? '—')} | ${md(b.threshold)} | ${md(String(b.outcome))} |`);
+      lines.push(`| ${md(input?.label ?? ANALYTES[b.analyte]?.label ?? b.analyte)}${from ? ` (${md(from)})` : ''} | ${md(b.entered ?? 'missing')}${b.stale ? ` (stale: ${md(b.stale)})` : ''} | ${md(b.canonical ?? '—')} | ${md(b.threshold)} | ${md(String(b.outcome))} |`);
     }
     lines.push('');
   }

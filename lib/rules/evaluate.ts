@@ -23,6 +23,8 @@ export interface BasisItem {
   canonical: string | null;
   threshold: string;
   outcome: Outcome;
+  /** G6: the value is stale; its date and age ("result of 2020-09-07, 2272 days old; limit 365"). */
+  stale?: string;
 }
 
 export interface RuleTrace {
@@ -132,7 +134,9 @@ function basisOf(results: readonly RuleResult[]): BasisItem[] {
     // Only the cut-off that applies to this patient (a woman's Hb is not shown against the men's cut-off).
     if (!t.analyte || !t.threshold || t.applies === false) continue;
     if (basis.some((b) => b.analyte === t.analyte && b.threshold === t.threshold)) continue;
-    basis.push({ analyte: t.analyte, entered: t.entered ?? null, canonical: t.canonical ?? null, threshold: t.threshold, outcome: t.outcome });
+    const item: BasisItem = { analyte: t.analyte, entered: t.entered ?? null, canonical: t.canonical ?? null, threshold: t.threshold, outcome: t.outcome };
+    if (t.stale) item.stale = t.stale;
+    basis.push(item);
   }
   return basis;
 }

@@ -112,6 +112,9 @@ describe('KB 1.1 properties', () => {
       if (x.ironTherapy === 'suppressed') expect(e.workup.map((w) => w.id)).not.toContain('iron-loss-evaluation');
       for (const k of e.contributors) if (k.stale) expect(k.summary).toMatch(/\d+ days old/);
       for (const i of e.inputs) if (i.stale) expect(i.message ?? '').toMatch(/\d+ days old/);
+      // A stale value in a flag's basis carries its age too (the card and results table show it).
+      const staleInUse = new Set(e.inputs.filter((i) => i.stale && !i.history).map((i) => i.analyte));
+      for (const k of e.contributors) for (const b of k.basis) if (b.entered && staleInUse.has(b.analyte)) expect(b.stale ?? '').toMatch(/\d+ days old/);
     }), { numRuns: 3000 });
   });
 });

@@ -21,6 +21,11 @@ const texts = (e: Evaluation) => [
 ];
 
 describe('KB 1.1 defects', () => {
+  it('a summary keeps the analyte\'s own capitalisation (eGFR, not EGFR)', () => {
+    const e = run(withLab(withoutLab(normalLabs(), 'creatinine'), lab('egfr', 95, 'mL/min/1.73m2')));
+    expect(c(e, 'kidney-disease').summary).toMatch(/^eGFR 95/);
+  });
+
   it('defect 1: TSAT from iron and TIBC is exact (22.5/50 µmol/L is 45 %, 18.9/94.5 µmol/L is 20 %)', () => {
     const at45 = iron([lab('ferritin', 150, 'ng/mL'), lab('iron', 22.5, 'µmol/L'), lab('tibc', 50, 'µmol/L')]);
     expect(c(at45, 'iron-deficiency').ruleIds).toContain('I-5');
@@ -91,6 +96,11 @@ describe('KB 1.1 defects', () => {
     const f = c(oldFerritin, 'iron-deficiency');
     expect(f).toMatchObject({ status: 'flagged', ironTherapy: 'pending', stale: true });
     expect(f.summary).toMatch(/result of 2023-05-01, \d+ days old; limit 90/);
+    // The basis shows the stale value with its age too (it was shown bare).
+    expect(f.basis.find((b) => b.analyte === 'ferritin')!.stale).toMatch(/result of 2023-05-01, \d+ days old; limit 90/);
+    const knownDiabetesOldA1c = run(withLab(normalLabs(), lab('hba1c', 6.1, '%', { collectedOn: '2020-09-07' })), { knownDiabetes: true });
+    const a1c = c(knownDiabetesOldA1c, 'glycemia').basis.find((b) => b.analyte === 'hba1c');
+    expect(a1c?.stale).toMatch(/result of 2020-09-07, \d+ days old; limit 365/);
     expect(oldFerritin.workup.find((w) => w.id === 'iron-panel')!.ruleIds).toContain('G6');
     const oldTsh = run(withLab(normalLabs(), lab('tsh', 2, 'mIU/L', { collectedOn: '2021-03-01' })));
     for (const id of ['thyroid-high-tsh', 'thyroid-low-tsh'] as const) {

@@ -19,7 +19,7 @@ export const ZEvaluationOutputSchema = z.object({
       stale: z.literal(true).optional(),
       ruleIds: z.array(z.string()),
       summary: z.string().min(1),
-      basis: z.array(z.object({ analyte: z.enum(ANALYTE_IDS), entered: z.string().nullable(), canonical: z.string().nullable(), threshold: z.string(), outcome: z.enum(['met', 'not-met', 'unknown']) })),
+      basis: z.array(z.object({ analyte: z.enum(ANALYTE_IDS), entered: z.string().nullable(), canonical: z.string().nullable(), threshold: z.string(), outcome: z.enum(['met', 'not-met', 'unknown']), stale: z.string().optional() })),
       sources: z.array(source),
       evidence: z.enum(['A', 'B', 'C', 'D']),
     }))
