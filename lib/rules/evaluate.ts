@@ -143,16 +143,25 @@ function basisOf(results: readonly RuleResult[]): BasisItem[] {
 
 /** "Ferritin 90 ng/mL > 75 ng/mL and ≤ 100 ng/mL; TSAT 24% ≥ 20%" from the met lab comparisons. */
 function describeMet(traces: readonly ConditionTrace[], facts: Facts): string {
-  const byAnalyte = new Map<AnalyteId, { entered: string; thresholds: string[] }>();
+  // Parallel arrays rather than a Map: a handful of analytes at most, and this runs for every statement.
+  const analytes: AnalyteId[] = [];
+  const entered: string[] = [];
+  const thresholds: string[][] = [];
   for (const t of traces) {
     if (t.outcome !== 'met' || !t.analyte || !t.entered || !t.threshold || t.applies === false) continue;
-    const entry = byAnalyte.get(t.analyte) ?? { entered: t.entered, thresholds: [] };
+    let i = analytes.indexOf(t.analyte);
+    if (i === -1) { i = analytes.length; analytes.push(t.analyte); entered.push(t.entered); thresholds.push([]); }
+    const list = thresholds[i]!;
     // One threshold per direction: "> 75 and ≤ 100" says the band; a second "> 4" after "> 4.5" says nothing more.
     const up = t.threshold.startsWith('>') || t.threshold.startsWith('≥');
-    if (!entry.thresholds.some((x) => (x.startsWith('>') || x.startsWith('≥')) === up)) entry.thresholds.push(t.threshold);
-    byAnalyte.set(t.analyte, entry);
+    if (!list.some((x) => (x.startsWith('>') || x.startsWith('≥')) === up)) list.push(t.threshold);
   }
-  return [...byAnalyte].map(([a, e]) => `${facts.quantities[a]?.label ?? a} ${e.entered} ${e.thresholds.join(' and ')}`).join('; ');
+  let text = '';
+  for (let i = 0; i < analytes.length; i++) {
+    const a = analytes[i]!;
+    text += `${i > 0 ? '; ' : ''}${facts.quantities[a]?.label ?? a} ${entered[i]} ${thresholds[i]!.length === 1 ? thresholds[i]![0] : thresholds[i]!.join(' and ')}`;
+  }
+  return text;
 }
 
 function describeValues(results: readonly RuleResult[], facts: Facts): string {
@@ -334,7 +343,10 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
   }
   const notes = firing.filter((m) => !m.rule.inSummary?.includes(status) && !(m.rule.notFlaggedText && status === 'not-flagged') && !(m.rule.ironTherapy && status === 'flagged'));
 
-  const fired = [...metFlag, ...(status === 'flagged' ? [] : metIndeterminate), ...(status === 'not-assessed' ? metNotAssessed : []), ...firing];
+  const fired: RuleResult[] = metFlag.slice();
+  if (status !== 'flagged') for (const r of metIndeterminate) fired.push(r);
+  if (status === 'not-assessed') for (const r of metNotAssessed) fired.push(r);
+  for (const r of firing) fired.push(r);
   for (const r of fired) for (const w of r.rule.workup ?? []) request(w, facts, r.rule.id, r.rule.evidence, r.rule.sourceIds, requests, ironTherapy);
   if (status === 'not-assessed' && metNotAssessed.length === 0) {
     for (const w of spec.whenNotAssessed ?? []) request(w, facts, 'G1', spec.evidence, spec.rules[0]?.sourceIds ?? [], requests);
@@ -389,7 +401,7 @@ export function evaluateFindings(input: TEvaluationInput, options: EvaluateOptio
     const inUse = facts.labs[f.analyte] === f;
     const cross = inUse ? facts.crossChecks[f.analyte] : undefined;
     const status: InputStatus = cross && f.status === 'accepted' ? 'verify' : f.status;
-    const message = [f.message, cross].filter(Boolean).join('. ') || null;
+    const message = f.message && cross ? `${f.message}. ${cross}` : f.message || cross || null;
     const out: InputResult = {
       analyte: f.analyte, label: f.label, status, message, entered: f.entered, canonical: f.status === 'rejected' && !f.canonical ? null : f.canonical,
       canonicalValue: f.status === 'rejected' ? null : f.canonicalValue,
