@@ -364,11 +364,12 @@ function compile(c: Condition): Evaluator {
       let ungated = false;
       let stale = false;
       const start = trace.length;
-      const unknown: ConditionResult[] = [];
+      // Allocated only when a child is unknown (most branches decide).
+      let unknown: ConditionResult[] | null = null;
       for (let i = 0; i < children.length; i++) {
         const r = children[i]!(facts, trace);
         if (r.outcome === 'not-met') { anyNotMet = true; if (gates[i]) gated = true; }
-        else if (r.outcome === 'unknown') { allMet = false; unknown.push(r); if (gates[i]) ungated = true; }
+        else if (r.outcome === 'unknown') { allMet = false; (unknown ??= []).push(r); if (gates[i]) ungated = true; }
         else if (r.stale) stale = true;
       }
       if (gated) for (let i = start; i < trace.length; i++) trace[i]!.applies = false;
@@ -376,7 +377,7 @@ function compile(c: Condition): Evaluator {
       else if (ungated) for (let i = start; i < trace.length; i++) if (trace[i]!.analyte) trace[i]!.applies = false;
       if (anyNotMet) return NOT_MET;
       if (allMet) return stale ? MET_STALE : MET;
-      return unknownOf(unknown);
+      return unknownOf(unknown!);
     };
   } else if ('any' in c) {
     const children = c.any.map(compile);
@@ -386,20 +387,20 @@ function compile(c: Condition): Evaluator {
       let metStale = false;
       let decided = 0;
       let blocking = 0;
-      const unknown: ConditionResult[] = [];
+      let unknown: ConditionResult[] | null = null;
       for (const child of children) {
         const r = child(facts, trace);
         if (r.outcome === 'met') { if (r.stale) metStale = true; else metCurrent = true; }
         if (r.outcome !== 'unknown') decided++;
         else {
-          unknown.push(r);
+          (unknown ??= []).push(r);
           // A child unknown because its test was not done, was rejected or is stale is a test not done.
           if (!r.reasons.has('missing') && !r.reasons.has('rejected') && !r.reasons.has('stale')) blocking++;
         }
       }
       if (metCurrent) return MET;
       if (metStale) return MET_STALE;
-      if (unknown.length === 0) return NOT_MET;
+      if (unknown === null) return NOT_MET;
       // Alternative tests: when one was done and decided, a test not done does not block the answer.
       if (alternatives && decided > 0 && blocking === 0) return NOT_MET;
       return unknownOf(unknown);

@@ -91,7 +91,7 @@ export interface EvaluateOptions {
   asOf?: string | null;
 }
 
-const STANDING_IRON_PANEL: WorkupRequestMade = { id: 'iron-panel', reason: 'G5: periodic morning iron studies (ferritin + TSAT) for all patients with clinically significant RLS', ruleId: 'G5', evidence: 'A', sourceIds: ['S1'] };
+const STANDING_IRON_PANEL: WorkupRequestMade = { id: 'iron-panel', reason: 'G5: periodic morning iron studies (ferritin + TSAT) for all patients with clinically significant RLS', label: undefined, ruleId: 'G5', evidence: 'A', sourceIds: ['S1'] };
 
 // Most texts already start with a capital (a lab name): leave them as they are rather than copy them.
 const capitalise = (s: string) => { const c = s.charCodeAt(0); return c >= 97 && c <= 122 ? s.charAt(0).toUpperCase() + s.slice(1) : s; };
@@ -123,9 +123,8 @@ function sourcesOfRules(results: readonly RuleResult[]): Source[] {
 function request(w: WorkupRequest, facts: Facts, ruleId: string, evidence: EvidenceGrade, sourceIds: readonly SourceId[], out: WorkupRequestMade[], band?: IronTherapy): void {
   if (w.bands && (band === undefined || !w.bands.includes(band))) return;
   if (w.onlyIf && !conditionMet(w.onlyIf, facts)) return;
-  const made: WorkupRequestMade = { id: w.id, reason: w.reason, ruleId, evidence, sourceIds };
-  if (w.label) made.label = w.label;
-  out.push(made);
+  // One object shape whether or not the item has its own label.
+  out.push({ id: w.id, reason: w.reason, label: w.label, ruleId, evidence, sourceIds });
 }
 
 function basisOf(results: readonly RuleResult[]): BasisItem[] {
@@ -413,14 +412,14 @@ export function evaluateFindings(input: TEvaluationInput, options: EvaluateOptio
 
   const rejected = inputs.filter((i) => i.status === 'rejected' && !i.history);
   if (rejected.length > 0) {
-    requests.push({ id: 'repeat-rejected', reason: `G2: ${rejected.map((r) => r.message).join('; ')}`, ruleId: 'G2', evidence: 'A', sourceIds: ['S26'] });
+    requests.push({ id: 'repeat-rejected', reason: `G2: ${rejected.map((r) => r.message).join('; ')}`, label: undefined, ruleId: 'G2', evidence: 'A', sourceIds: ['S26'] });
   }
   // G6: a stale result in use asks for its repeat, under the item that tests it.
   for (const i of inputs) {
     if (!i.stale || i.history || !inScope) continue;
     const id = REPEAT_ITEM[i.analyte];
     const text = `G6: ${i.label} ${facts.labs[i.analyte]?.staleText ?? 'stale'}: a repeat is suggested`;
-    requests.push({ id, reason: text, ruleId: 'G6', evidence: 'A', sourceIds: ['S1'] });
+    requests.push({ id, reason: text, label: undefined, ruleId: 'G6', evidence: 'A', sourceIds: ['S1'] });
   }
 
   const notices: string[] = [];

@@ -59,7 +59,7 @@ export interface WorkupItem {
 export interface WorkupRequestMade {
   id: WorkupId;
   reason: string;
-  label?: string;
+  label?: string | undefined;
   ruleId: string;
   evidence: EvidenceGrade;
   sourceIds: readonly SourceId[];
