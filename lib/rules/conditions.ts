@@ -545,6 +545,18 @@ function quick(c: Condition): (facts: Facts) => Outcome {
       facts.assumptions.add(assumption!);
       return ifUnknown.assume ? 'met' : 'not-met';
     };
+  } else if ('missing' in c) {
+    fn = (facts) => (facts.quantities[c.missing] ? 'not-met' : 'met');
+  } else if ('medication' in c) {
+    const wanted = c.medication;
+    fn = (facts) => {
+      for (const g of wanted) if (facts.ingredients.has(g)) return 'met';
+      return facts.medicationListKnown ? 'not-met' : 'unknown';
+    };
+  } else if ('not' in c && ('missing' in c.not || 'patient' in c.not || 'medication' in c.not)) {
+    // Children that cannot be met through a stale result: "not" is the plain inverse.
+    const child = quick(c.not);
+    fn = (facts) => { const o = child(facts); return o === 'met' ? 'not-met' : o === 'not-met' ? 'met' : 'unknown'; };
   } else {
     const full = compile(c);
     fn = (facts) => { const o = full(facts, scratch).outcome; scratch.length = 0; return o; };
