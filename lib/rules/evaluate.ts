@@ -113,6 +113,18 @@ interface RuleResult {
   stale: boolean;
 }
 
+function notesOf(results: readonly RuleResult[], facts: Facts): string[] {
+  const notes: string[] = [];
+  for (const m of results) notes.push(`${m.rule.id}: ${messageOf(m.rule, facts)}`);
+  return notes;
+}
+
+function ruleIdsOf(results: readonly RuleResult[]): string[] {
+  const ids: string[] = [];
+  for (const r of results) ids.push(r.rule.id);
+  return ids;
+}
+
 function sourcesOfRules(results: readonly RuleResult[]): Source[] {
   if (results.length === 1) return sourcesFor(results[0]!.rule.sourceIds);
   const out: Source[] = [];
@@ -132,7 +144,9 @@ function basisOf(results: readonly RuleResult[]): BasisItem[] {
   for (const r of results) for (const t of r.conditions) {
     // Only the cut-off that applies to this patient (a woman's Hb is not shown against the men's cut-off).
     if (!t.analyte || !t.threshold || t.applies === false) continue;
-    if (basis.some((b) => b.analyte === t.analyte && b.threshold === t.threshold)) continue;
+    let seen = false;
+    for (const b of basis) if (b.analyte === t.analyte && b.threshold === t.threshold) { seen = true; break; }
+    if (seen) continue;
     const item: BasisItem = { analyte: t.analyte, entered: t.entered ?? null, canonical: t.canonical ?? null, threshold: t.threshold, outcome: t.outcome };
     if (t.stale) item.stale = t.stale;
     basis.push(item);
@@ -329,18 +343,23 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
   if (staleNotes.length > 0) summary += ` (stale — ${staleNotes.join('; ')}; a repeat is suggested)`;
   // Modifiers that fire for this outcome: those limited to a status or band fire only there; of the
   // band modifiers, only the one that set the band fires when flagged (a suppressed band never also says "pending").
-  const firing = metModifiers.filter((m) => {
+  const firing: RuleResult[] = [];
+  for (const m of metModifiers) {
     const r = m.rule;
-    if (r.whenStatus && !r.whenStatus.includes(status)) return false;
-    if (r.bands && (!ironTherapy || status !== 'flagged' || !r.bands.includes(ironTherapy))) return false;
-    if (r.ironTherapy && status === 'flagged') return r === appliedBand?.rule;
-    return true;
-  });
+    if (r.whenStatus && !r.whenStatus.includes(status)) continue;
+    if (r.bands && (!ironTherapy || status !== 'flagged' || !r.bands.includes(ironTherapy))) continue;
+    if (r.ironTherapy && status === 'flagged' && r !== appliedBand?.rule) continue;
+    firing.push(m);
+  }
   // Modifiers that belong in the summary for this status (I-4 wording, T-1a TSH ≥ 10, …).
   for (const m of firing) {
     if (m.rule.inSummary?.includes(status) && !(m.rule.ironTherapy && status === 'flagged')) summary += `. ${statement(m, facts)}`;
   }
-  const notes = firing.filter((m) => !m.rule.inSummary?.includes(status) && !(m.rule.notFlaggedText && status === 'not-flagged') && !(m.rule.ironTherapy && status === 'flagged'));
+  const noteRules: RuleResult[] = [];
+  for (const m of firing) {
+    if (m.rule.inSummary?.includes(status) || (m.rule.notFlaggedText && status === 'not-flagged') || (m.rule.ironTherapy && status === 'flagged')) continue;
+    noteRules.push(m);
+  }
 
   const fired: RuleResult[] = metFlag.slice();
   if (status !== 'flagged') for (const r of metIndeterminate) fired.push(r);
@@ -363,12 +382,12 @@ function evaluateContributor(spec: ContributorSpec, facts: Facts, requests: Work
   const sourceRules = status === 'flagged' || status === 'indeterminate' || metNotAssessed.length > 0 ? [...deciding, ...firing] : flagRules;
   const out: ContributorResult = {
     id: spec.id, label: spec.label, status,
-    ruleIds: fired.map((r) => r.rule.id),
+    ruleIds: ruleIdsOf(fired),
     summary,
     basis: basisOf(deciding),
     sources: sourcesOfRules(sourceRules),
     evidence,
-    notes: notes.map((m) => `${m.rule.id}: ${messageOf(m.rule, facts)}`),
+    notes: notesOf(noteRules, facts),
     caveats,
     trace: traces,
   };
