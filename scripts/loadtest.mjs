@@ -134,10 +134,13 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** One autocannon measurement (after a 2 s warm-up at the same concurrency); latencies of every answer. */
+/** One autocannon measurement (after a 2 s warm-up at the same concurrency, and its backlog served); latencies of every answer. */
 async function measure(name, connections, request, { expectStatus, seconds = SECONDS }) {
   const opts = { url: `${BASE}${request.path}`, method: request.method ?? 'GET', headers: request.headers ?? {}, body: request.body, connections, pipelining: 1, timeout: 60 };
   await autocannon({ ...opts, duration: 2 });
+  // The warm-up's last requests are still being served when it stops: let them finish, or the first
+  // measured requests wait behind requests nobody measures.
+  await settle();
   const load = machine().loadAverage;
   const latencies = [];
   let ok = 0;
