@@ -7,7 +7,12 @@ import { IntakeForm, type SubmitResult } from './intake-form';
 
 const patient = { name: 'Iron, Ada', ageYears: 47, sex: 'female' as const };
 
-function setup(result: SubmitResult = { ok: true }) {
+// The app router is not mounted in a component test: the form's navigation is recorded instead.
+const push = vi.fn<(href: string) => void>();
+vi.mock('next/navigation', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/navigation')>()), useRouter: () => ({ push }) }));
+
+function setup(result: SubmitResult = { ok: true, assessmentId: 'csaved0000000000000000001' }) {
+  push.mockClear();
   const onSubmit = vi.fn<(values: TAssessmentForm, submissionKey: string) => Promise<SubmitResult>>(async () => result);
   render(<IntakeForm patient={patient} asOf="2026-11-23" onSubmit={onSubmit} />);
   return { onSubmit, user: userEvent.setup() };
@@ -70,6 +75,8 @@ describe('IntakeForm', () => {
     expect(values.labs['glucose-fasting']).toMatchObject({ value: '7.1', unit: 'mmol/L' });
     expect(values.medicationsText).toBe('sertraline 50 mg\nBenadril 25 mg qhs');
     expect(values.noMedications).toBe(false);
+    // Saved: the form opens the saved assessment.
+    await waitFor(() => expect(push).toHaveBeenCalledWith('/assessments/csaved0000000000000000001'));
   });
 
   it('after a lost answer, says so and sends the retry with the same submission key', async () => {
@@ -100,6 +107,7 @@ describe('IntakeForm', () => {
     expect(screen.getByLabelText('TSH', { exact: true })).toHaveFocus();
     await user.click(within(summary).getByRole('link', { name: '"No medications" is ticked but medications are listed' }));
     expect(screen.getByLabelText(/No medications/)).toHaveFocus();
+    expect(push).not.toHaveBeenCalled();
   });
 });
 

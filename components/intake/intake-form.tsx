@@ -5,7 +5,7 @@
  * browser as values change (live feedback); on save the server validates and evaluates again.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { unstable_rethrow } from 'next/navigation';
+import { unstable_rethrow, useRouter } from 'next/navigation';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, useTransition, type KeyboardEvent } from 'react';
 import { useForm, useWatch, type FieldErrors, type FieldPath } from 'react-hook-form';
 import { ANALYTES, ANALYTE_IDS, evaluateFindings, type AnalyteId, type AnalyteSpec } from '@/lib/rules';
@@ -15,7 +15,8 @@ import type { FormProvenance } from '@/lib/fhir/provenance';
 import { ContributorList } from '@/components/results/contributor-list';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
-export type SubmitResult = { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
+/** A save answers with the saved assessment's id; the form then opens it (a light answer, not the result page rendered inside it). */
+export type SubmitResult = { ok: true; assessmentId: string } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
 
 const GROUPS: { id: AnalyteSpec['group']; title: string }[] = [
   { id: 'iron', title: 'Iron studies' },
@@ -112,6 +113,7 @@ function flattenErrors(errors: FieldErrors<TAssessmentForm>): [string, string][]
 }
 
 export function IntakeForm({ patient, asOf, onSubmit, initialValues, provenance }: IntakeFormProps) {
+  const router = useRouter();
   const schema = useMemo(() => assessmentFormSchema(asOf), [asOf]);
   const form = useForm<TAssessmentForm>({
     resolver: zodResolver(schema),
@@ -177,19 +179,23 @@ export function IntakeForm({ patient, asOf, onSubmit, initialValues, provenance 
         try {
           result = await onSubmit(data, submissionKey.current);
         } catch (e) {
-          unstable_rethrow(e); // the redirect to the saved assessment
+          unstable_rethrow(e); // a redirect (to sign-in when the session ended)
           setError('root', { type: 'server', message: 'The save could not be confirmed (the connection was interrupted). Press "Save assessment" again: it will not be saved twice.' });
           setFailures((n) => n + 1);
           resolve();
           return;
         }
-        if (!result.ok) {
-          for (const [path, messages] of Object.entries(result.fieldErrors)) {
-            setError(path as FieldPath<TAssessmentForm>, { type: 'server', message: messages.join('; ') });
-          }
-          setError('root', { type: 'server', message: result.message });
-          setFailures((n) => n + 1);
+        if (result.ok) {
+          // Inside the transition: the form stays pending until the saved assessment is shown.
+          router.push(`/assessments/${encodeURIComponent(result.assessmentId)}`);
+          resolve();
+          return;
         }
+        for (const [path, messages] of Object.entries(result.fieldErrors)) {
+          setError(path as FieldPath<TAssessmentForm>, { type: 'server', message: messages.join('; ') });
+        }
+        setError('root', { type: 'server', message: result.message });
+        setFailures((n) => n + 1);
         resolve();
       });
     });

@@ -40,9 +40,10 @@ export interface InsertAssessmentOptions {
   submissionKey?: string | null;
 }
 
-export async function insertAssessment(options: InsertAssessmentOptions, db: Db = getDb()): Promise<AssessmentRow> {
+/** Answers with the new id only: reading the stored snapshots back (and the author) would cost a join and a parse of the whole evaluation per save. */
+export async function insertAssessment(options: InsertAssessmentOptions, db: Db = getDb()): Promise<{ id: string }> {
   const data = { ...options, input: options.input as Prisma.InputJsonValue, evaluation: options.evaluation as Prisma.InputJsonValue, supersedesId: options.supersedesId ?? null, submissionKey: options.submissionKey ?? null };
-  return toRow(await db.assessment.create({ data, select }));
+  return db.assessment.create({ data, select: { id: true } });
 }
 
 interface Scope {

@@ -90,6 +90,14 @@ export type TAssessmentForm = z.infer<typeof ZAssessmentFormSchema>;
  * assessment date.
  */
 export function assessmentFormSchema(today: string) {
+  // One schema per day, not per save: zod compiles a schema's fast path on its first parse.
+  if (formSchemaOf?.today !== today) formSchemaOf = { today, schema: formSchemaFor(today) };
+  return formSchemaOf.schema;
+}
+
+let formSchemaOf: { today: string; schema: ReturnType<typeof formSchemaFor> } | null = null;
+
+function formSchemaFor(today: string) {
   return ZAssessmentFormSchema.superRefine((form, ctx) => {
     const assessedOn = form.assessedOn.trim();
     if (assessedOn > today) ctx.addIssue({ code: 'custom', path: ['assessedOn'], message: `The assessment date ${assessedOn} is in the future (today is ${today})` });

@@ -90,7 +90,7 @@ export async function createAssessment(actor: Actor, { patientId, form, asOf: to
     await audit(actor, { action: 'assessment.retry', patientId, recordType: 'assessment', recordId: earlierSave.id, outcome: replay.ok ? 'success' : 'denied', detail: replay.ok ? 'already-saved' : 'different-findings' });
     return replay;
   }
-  let row: AssessmentRow;
+  let row: { id: string };
   try {
     row = await withTransaction(async (tx) => {
       const inserted = await insertAssessment({
