@@ -88,10 +88,21 @@ async function drain(): Promise<void> {
   }
 }
 
+let scheduled = false;
+
 function enqueue<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-    void drain();
+    // The first batch starts after the requests already read in this turn of the event loop have
+    // queued their transactions too (setImmediate runs after the I/O callbacks): without it a lone job
+    // was committed at once, and under load nearly every commit held one transaction.
+    if (!writing && !scheduled) {
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        void drain();
+      });
+    }
   });
 }
 
