@@ -4,7 +4,7 @@
  */
 import { ANALYTES, type AnalyteId, type Unit } from './analytes';
 import { trimesterOf } from './derived';
-import { cmp, rationalOf, type Rational } from './exact';
+import { cmp, staticRational } from './exact';
 import { exactOf, type Facts, type Quantity } from './facts';
 import { formatQuantity } from './format';
 import type { CompareOp, Condition, LabLeaf, PatientLeaf, UnitThresholds } from './types';
@@ -87,26 +87,10 @@ function compareCensored(sign: number, qualifier: '<' | '>' | null, op: CompareO
   return sign >= 0 ? 'not-met' : 'unknown';
 }
 
-const rationalThresholds = new Map<number, Rational>();
-/** Thresholds are a handful of static numbers: each is read as an exact decimal once. */
-function rationalThreshold(n: number): Rational {
-  let r = rationalThresholds.get(n);
-  if (!r) rationalThresholds.set(n, (r = rationalOf(n)));
-  return r;
-}
-
-const thresholdText = new WeakMap<LabLeaf, Map<Unit, string>>();
-
-/** "≤ 75 ng/mL"; memoised per rule leaf and unit, since rules are static data. */
+/** "≤ 75 ng/mL", or "≤ 8 mg/L (lab reference interval)". */
 function describeThreshold(leaf: LabLeaf, n: number, unit: Unit, fromReference: boolean): string {
   const sym = leaf.op === '<=' ? '≤' : leaf.op === '>=' ? '≥' : leaf.op;
-  // A lab's own reference interval varies per result: not memoised.
-  if (fromReference) return `${sym} ${formatQuantity(n, unit)} (lab reference interval)`;
-  let perLeaf = thresholdText.get(leaf);
-  if (!perLeaf) thresholdText.set(leaf, (perLeaf = new Map()));
-  let text = perLeaf.get(unit);
-  if (text === undefined) perLeaf.set(unit, (text = `${sym} ${formatQuantity(n, unit)}`));
-  return text;
+  return `${sym} ${formatQuantity(n, unit)}${fromReference ? ' (lab reference interval)' : ''}`;
 }
 
 /** "180 ng/mL; compared as entered", built once per quantity and comparison unit. */
@@ -140,7 +124,7 @@ function pickComparison(q: Quantity, leaf: LabLeaf): boolean {
   // A converted or computed value is compared exactly (iron 22.5 ÷ TIBC 50 × 100 is 45, not 44.99999999999999).
   pickUnit = q.canonicalUnit; pickThreshold = canonical; pickFromReference = false;
   const exact = exactOf(q);
-  pickSign = exact ? cmp(exact, rationalThreshold(canonical)) : Math.sign(q.canonicalValue - canonical);
+  pickSign = exact ? cmp(exact, staticRational(canonical)) : Math.sign(q.canonicalValue - canonical);
   return true;
 }
 
@@ -151,15 +135,11 @@ interface LabLeafInfo {
   defaultExpected: string;
   missingNote: string;
   rejectedNote: string;
-  /** "≤ 75 ng/mL" per unit compared in, filled on first use. */
+  /** "≤ 75 ng/mL" per unit compared in (rules are static data), filled on first use. */
   thresholdText: Map<Unit, string>;
-  /** The same in the canonical unit, when the leaf has a canonical threshold. */
-  canonicalText: string | null;
 }
 
 function thresholdTextOf(info: LabLeafInfo, leaf: LabLeaf, unit: Unit, n: number): string {
-  // Nearly always the canonical unit: no map look-up for it.
-  if (unit === info.spec.canonicalUnit && info.canonicalText !== null) return info.canonicalText;
   let text = info.thresholdText.get(unit);
   if (text === undefined) info.thresholdText.set(unit, (text = describeThreshold(leaf, n, unit, false)));
   return text;
@@ -168,14 +148,14 @@ function thresholdTextOf(info: LabLeafInfo, leaf: LabLeaf, unit: Unit, n: number
 function labLeafInfo(leaf: LabLeaf): LabLeafInfo {
   const spec = ANALYTES[leaf.lab];
   const canonicalT = leaf.threshold?.[spec.canonicalUnit];
+  const canonicalText = canonicalT !== undefined ? describeThreshold(leaf, canonicalT, spec.canonicalUnit, false) : null;
   return {
     spec,
     fact: `lab.${leaf.lab}`,
-    defaultExpected: canonicalT !== undefined ? describeThreshold(leaf, canonicalT, spec.canonicalUnit, false) : `${leaf.op} reference ${leaf.reference}`,
+    defaultExpected: canonicalText ?? `${leaf.op} reference ${leaf.reference}`,
     missingNote: `${spec.label} not given`,
     rejectedNote: `${spec.label} was rejected and is not used`,
-    thresholdText: new Map(),
-    canonicalText: canonicalT !== undefined ? describeThreshold(leaf, canonicalT, spec.canonicalUnit, false) : null,
+    thresholdText: canonicalText !== null ? new Map([[spec.canonicalUnit, canonicalText]]) : new Map(),
   };
 }
 

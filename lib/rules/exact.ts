@@ -27,6 +27,14 @@ export function rationalOf(x: number): Rational {
   return { n: n * TEN ** BigInt(-scale), d: 1n };
 }
 
+const statics = new Map<number, Rational>();
+/** For the rules' own numbers (thresholds, conversion factors), a handful in all: each is read once. */
+export function staticRational(x: number): Rational {
+  let r = statics.get(x);
+  if (!r) statics.set(x, (r = rationalOf(x)));
+  return r;
+}
+
 export const mul = (a: Rational, b: Rational): Rational => ({ n: a.n * b.n, d: a.d * b.d });
 export const div = (a: Rational, b: Rational): Rational => {
   if (b.n === 0n) throw new RangeError('division by zero');

@@ -4,7 +4,7 @@
  */
 import { ANALYTES, type AnalyteId, type Unit } from './analytes';
 import { ckdEpi2021, gfrCategory, trimesterOf } from './derived';
-import { cmp, div, mul, rationalOf, toNumber, type Rational } from './exact';
+import { cmp, div, mul, rationalOf, staticRational, toNumber, type Rational } from './exact';
 import { formatNumber, formatQuantity } from './format';
 import type { TEvaluationInput } from './input';
 import { addDays, daysBetween, judgeLab, type LabContext, type LabFact } from './labs';
@@ -130,16 +130,9 @@ function exactCanonical(lab: LabFact): Rational | null {
   if (lab.unit === null || lab.unit === lab.canonicalUnit) return null;
   const conv = ANALYTES[lab.analyte].units.find((u) => u.unit === lab.unit)?.toCanonical;
   if (!conv || conv.offset !== undefined) return null;
-  return mul(rationalOf(lab.value), factorOf(conv.factor));
+  return mul(rationalOf(lab.value), staticRational(conv.factor));
 }
 
-const factors = new Map<number, Rational>();
-/** Conversion factors are a handful of static numbers: each is read as an exact decimal once. */
-function factorOf(f: number): Rational {
-  let r = factors.get(f);
-  if (!r) factors.set(f, (r = rationalOf(f)));
-  return r;
-}
 
 const exactValue = (lab: LabFact): Rational => exactCanonical(lab) ?? rationalOf(lab.canonicalValue);
 

@@ -7,14 +7,13 @@ function group(intPart: string): string {
 const POW10 = [1, 10, 100, 1000, 10000] as const;
 
 /**
- * A value in [0, 10,000) that is exactly a decimal of at most `digits` (≤ 4) places, written from
+ * A value in [0, 10,000) that is exactly a decimal of at most `digits` places (digits ≤ 4), written from
  * integers: what String(n) prints, without the float-to-shortest conversion (the costliest step of
  * formatting). With the fewest places k for which m ÷ 10^k gives back n, that decimal is the shortest
  * one that reads back as n, which is what String(n) prints; null when n has more places.
  */
 function shortDecimal(n: number, digits: number): string | null {
-  const most = digits < 4 ? digits : 4;
-  for (let k = 0; k <= most; k++) {
+  for (let k = 0; k <= digits; k++) {
     const p = POW10[k]!;
     const m = Math.round(n * p);
     if (m / p !== n) continue;
@@ -27,17 +26,19 @@ function shortDecimal(n: number, digits: number): string | null {
   return null;
 }
 
+/** String(n) when it has at most `digits` places and no exponent (more places than shortDecimal handles). */
+function shortestUpTo(n: number, digits: number): string | null {
+  const plain = String(n);
+  const dot = plain.indexOf('.');
+  return !plain.includes('e') && (dot === -1 || plain.length - dot - 1 <= digits) ? plain : null;
+}
+
 /** Up to `digits` decimals, trailing zeros dropped, thousands separated from 10,000: 100000 → "100,000". */
 export function formatNumber(n: number, digits = 2): string {
   if (!Number.isFinite(n)) return String(n);
   if (n >= 0 && n < 10_000) {
-    const short = shortDecimal(n, digits);
+    const short = digits <= 4 ? shortDecimal(n, digits) : shortestUpTo(n, digits);
     if (short !== null) return short;
-    // Fast path: a short decimal prints as itself ("1.6"), no rounding needed.
-    const plain = String(n);
-    const dot = plain.indexOf('.');
-    // (Tiny values print with an exponent, "1e-7": those are rounded below.)
-    if (!plain.includes('e') && (dot === -1 || plain.length - dot - 1 <= digits)) return plain;
   }
   let s = n.toFixed(digits);
   if (s.includes('.')) {
