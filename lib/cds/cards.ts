@@ -115,8 +115,6 @@ function contributorDetail(c: ContributorResult, ev: Evaluation, items: WorkupIt
     }
     lines.push('');
   }
-  const stale = (c as ContributorResult & { stale?: boolean }).stale;
-  if (stale) lines.push('*The deciding result is older than its maximum age: a repeat is suggested.*', '');
   for (const n of c.notes) lines.push(`- ${md(n)}`);
   for (const cv of c.caveats) lines.push(`- ${md(cv.text)}`);
   if (c.notes.length + c.caveats.length > 0) lines.push('');
