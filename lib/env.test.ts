@@ -27,4 +27,11 @@ describe('parseEnv: the new hardening variables', () => {
     expect(parseEnv({ FHIR_TOKEN_KEY: 'ab'.repeat(32) }).FHIR_TOKEN_KEY).toBe('ab'.repeat(32));
     expect(() => parseEnv({ FHIR_TOKEN_KEY: 'a-passphrase-that-is-not-a-key' })).toThrow(/FHIR_TOKEN_KEY must be 32 bytes in base64 or hex/);
   });
+  it('API_TOKEN_CACHE_SECONDS: 5 by default, 0 to 60', () => {
+    expect(parseEnv({}).API_TOKEN_CACHE_SECONDS).toBe(5);
+    expect(parseEnv({ API_TOKEN_CACHE_SECONDS: '0' }).API_TOKEN_CACHE_SECONDS).toBe(0);
+    expect(parseEnv({ API_TOKEN_CACHE_SECONDS: '60' }).API_TOKEN_CACHE_SECONDS).toBe(60);
+    expect(() => parseEnv({ API_TOKEN_CACHE_SECONDS: '61' })).toThrow(/API_TOKEN_CACHE_SECONDS/);
+    expect(() => parseEnv({ API_TOKEN_CACHE_SECONDS: '-1' })).toThrow(/API_TOKEN_CACHE_SECONDS/);
+  });
 });

@@ -54,6 +54,11 @@ export const ZEnvSchema = z.object({
   PDF_QUEUE: optional(z.coerce.number().int().min(0).max(100).default(4)),
   PDF_PER_USER: optional(z.coerce.number().int().min(1).max(10).default(1)),
   PDF_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(300).default(30)),
+  /**
+   * Seconds an API token's look-up is kept (0: look it up on every call). A token revoked through this
+   * instance stops at once; revoked through another instance, within this time.
+   */
+  API_TOKEN_CACHE_SECONDS: optional(z.coerce.number().int().min(0).max(60).default(5)),
   /** 1: every database query and its duration to stderr (profiling only). */
   DB_QUERY_LOG: optional(z.enum(['0', '1']).default('0').transform((v) => v === '1')),
 });

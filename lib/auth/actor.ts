@@ -13,6 +13,7 @@ import { env } from '@/lib/env';
 import { audit, auditAnonymous } from '@/lib/services/audit';
 import { sha256Hex } from '@/lib/integrity/hash';
 import { getAuth } from './auth';
+import { TokenLookupCache } from './token-cache';
 import { checkSameOrigin, clientAddressOf, safeLocalPath, type HeaderReader } from './request';
 
 export interface Actor {
@@ -38,6 +39,18 @@ const TOUCH_EVERY_MS = 60_000;
 
 /** When this process last recorded each API token's use: `lastUsedAt` is kept to the minute, like session activity. */
 const tokenMarkedAt = new Map<string, number>();
+
+/** One cache per process (on globalThis: every route bundle of the server shares it, so a revocation clears it for all). */
+const globalForTokens = globalThis as typeof globalThis & { rlsWorkupTokens?: TokenLookupCache };
+function tokenCache(): TokenLookupCache {
+  globalForTokens.rlsWorkupTokens ??= new TokenLookupCache(findActiveTokenByHash, { ttlMs: env.API_TOKEN_CACHE_SECONDS * 1000 });
+  return globalForTokens.rlsWorkupTokens;
+}
+
+/** Call once a token revocation has committed: the next call with any token looks it up again. */
+export function forgetCachedApiTokens(): void {
+  tokenCache().clear();
+}
 
 export interface ActiveSession {
   actor: Actor;
@@ -103,7 +116,7 @@ export async function requireAdmin(): Promise<Actor> {
 export async function actorForRequest(request: Request, { allowToken = false }: { allowToken?: boolean } = {}): Promise<Actor | null> {
   const bearer = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(request.headers.get('authorization') ?? '')?.[1];
   if (allowToken && bearer) {
-    const token = await findActiveTokenByHash(sha256Hex(bearer));
+    const token = await tokenCache().find(sha256Hex(bearer));
     if (!token) return null;
     // A write (and a wait for the disk) on every call only to move a timestamp by milliseconds: once a minute is enough.
     const now = Date.now();

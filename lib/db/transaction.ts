@@ -34,13 +34,13 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 async function runBatch(batch: Job[]): Promise<void> {
   const outcomes: Outcome[] = [];
-  let appendedAudit = false;
+  let appended: { seq: number; hash: string } | undefined;
   try {
     await getDb().$transaction(async (tx) => {
       if (batch.length === 1) {
         // Alone: no savepoint needed, a failure rolls the transaction back.
         outcomes.push({ ok: true, value: await batch[0]!.fn(tx) });
-        appendedAudit = takeAppendedHead(tx) !== undefined;
+        appended = takeAppendedHead(tx);
         return;
       }
       for (const job of batch) {
@@ -55,17 +55,18 @@ async function runBatch(batch: Job[]): Promise<void> {
           outcomes.push({ ok: false, error });
         }
       }
-      appendedAudit = takeAppendedHead(tx) !== undefined;
+      appended = takeAppendedHead(tx);
     }, { maxWait: 30_000, timeout: 30_000 });
   } catch (error) {
     // The commit (or the transaction as a whole) failed: nothing of the batch was stored.
     for (const job of batch) job.reject(error);
     return;
   }
-  // The head as committed (a job undone to its savepoint may have appended an event that is gone).
-  if (appendedAudit) {
+  if (appended) {
     try {
-      const head = await auditHead();
+      // The last event appended is the committed head unless a job was undone to its savepoint after
+      // appending (its event is gone): then read the head as committed.
+      const head = outcomes.every((o) => o.ok) ? appended : await auditHead();
       if (head) writeAnchor(head);
     } catch {
       // The anchor log is best effort here: audit:verify reports a tail the anchors do not cover.

@@ -1,7 +1,7 @@
 import 'server-only';
 /** API tokens for POST /api/v1/evaluate: issued and revoked by an admin, stored hashed, audited. */
 import { randomBytes } from 'node:crypto';
-import type { Actor } from '@/lib/auth/actor';
+import { forgetCachedApiTokens, type Actor } from '@/lib/auth/actor';
 import { insertToken, listTokens, revokeToken } from '@/lib/db/api-tokens';
 import { withTransaction } from '@/lib/db/transaction';
 import { sha256Hex } from '@/lib/integrity/hash';
@@ -36,6 +36,7 @@ export async function revokeApiToken(actor: Actor, tokenId: string): Promise<Ser
     await auditIn(tx, actor, { action: 'api-token.revoke', recordType: 'api-token', recordId: tokenId.slice(0, 64), outcome: done ? 'success' : 'denied' });
     return done;
   });
+  if (revoked) forgetCachedApiTokens();
   return revoked ? { ok: true, data: null } : invalid('No active token with that id in this organisation');
 }
 

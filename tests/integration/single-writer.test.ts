@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { listAllAuditEvents } from '@/lib/db/audit';
 import { withTransaction } from '@/lib/db/transaction';
+import { readAnchorLog } from '@/lib/integrity/audit-anchor';
 import { verifyChain } from '@/lib/integrity/audit-chain';
 import { audit, auditIn } from '@/lib/services/audit';
 import { actorFor, createTestDatabase, type TestDatabase } from './database';
@@ -58,17 +59,25 @@ describe('one writer, transactions committed together', () => {
       newPatient('SW-002'),
       // A duplicate MRN: refused by the database inside the group.
       newPatient('SW-001'),
+      // Last of the group, fails after its event was written: the anchor must not name that event.
+      withTransaction(async (tx) => {
+        await auditIn(tx, actor, { action: 'patient.update', recordType: 'patient', recordId: 'sw-failing-last' });
+        throw new Error('the last change failed after its event was written');
+      }),
     ]);
     release();
     await holding;
     const results = await pending;
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'rejected']);
     expect(results[1]).toMatchObject({ reason: expect.objectContaining({ message: expect.stringContaining('this change failed') }) });
     expect(await db.client.patient.count()).toBe(patients + 2);
-    expect(await db.client.auditEvent.count({ where: { recordId: 'sw-failing' } })).toBe(0);
+    expect(await db.client.auditEvent.count({ where: { recordId: { in: ['sw-failing', 'sw-failing-last'] } } })).toBe(0);
     const stored = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     expect(await db.client.auditEvent.count({ where: { action: 'patient.create', patientId: { in: stored } } })).toBe(2);
     expect(verifyChain(await listAllAuditEvents()).ok).toBe(true);
+    // The group's anchor names the head as committed.
+    const head = await db.client.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });
+    expect(readAnchorLog(db.anchor)?.anchors.at(-1)).toMatchObject({ seq: head.seq, hash: head.hash });
   });
 
   it('the database runs in WAL mode with a busy timeout, and keeps full sync (an acknowledged commit survives a power loss)', async () => {
