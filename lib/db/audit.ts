@@ -24,8 +24,17 @@ export function takeAppendedHead(tx: object): { seq: number; hash: string } | un
   return head;
 }
 
+/**
+ * The chain's head as this transaction sees it: what it appended last, else read. A transaction is never
+ * partly undone (no savepoints: lib/db/transaction.ts undoes a whole group), so its own last append is
+ * the head while it holds the write lock.
+ */
+async function headIn(tx: Tx): Promise<{ seq: number; hash: string } | null> {
+  return appended.get(tx) ?? tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
+}
+
 export async function appendAuditEvent(tx: Tx, input: AuditInput, at: Date = new Date()): Promise<number> {
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
+  const last = await headIn(tx);
   const fields: AuditFields = {
     seq: (last?.seq ?? 0) + 1, at, userId: input.userId, organisationId: input.organisationId, action: input.action,
     patientId: input.patientId ?? null, recordType: input.recordType ?? null, recordId: input.recordId ?? null,
@@ -48,7 +57,7 @@ export async function auditHead(): Promise<{ seq: number; hash: string } | null>
  */
 export async function appendAuditEvents(tx: Tx, inputs: readonly AuditInput[], at: Date = new Date()): Promise<void> {
   if (inputs.length === 0) return;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
+  const last = await headIn(tx);
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const rows = inputs.map((input) => {

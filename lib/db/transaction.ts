@@ -4,8 +4,10 @@
  * One writer with a queue (group commit). SQLite has one writer, and the driver is synchronous: every
  * COMMIT waits for the disk while the whole process stands still (10–15 ms on a busy disk). So
  * transactions are not run one commit each: a single writer takes every transaction waiting in the
- * queue, runs each in turn inside one database transaction — each inside its own SAVEPOINT, so one that
- * fails is undone alone and its caller gets the error — and commits them together. A caller's promise
+ * queue, runs each in turn inside one database transaction and commits them together. If one fails, the
+ * group is undone and run again around it (the jobs before it together, it alone, then the rest), so
+ * it is undone alone and its caller gets its error; jobs must therefore be safe to run again (they
+ * only use the transaction). A caller's promise
  * settles only after that COMMIT: what is acknowledged is on disk. Order is the queue's order, so audit
  * events keep a single chain.
  *
@@ -13,7 +15,7 @@
  * database (lib/integrity/audit-anchor).
  */
 import { writeAnchor } from '@/lib/integrity/audit-anchor';
-import { auditHead, takeAppendedHead } from './audit';
+import { takeAppendedHead } from './audit';
 import { getDb, type Prisma } from './client';
 import { isUniqueViolation } from './errors';
 
@@ -30,53 +32,58 @@ const MAX_BATCH = 32;
 const queue: Job[] = [];
 let writing = false;
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+/** Thrown inside a group's transaction to undo it: job `index` failed with `error`. */
+class JobFailed {
+  constructor(readonly index: number, readonly error: unknown) {}
+}
+
+/**
+ * Runs the jobs in order in one transaction and commits. No savepoints (two more statements per job):
+ * the first job that fails undoes the whole group, and runBatch runs the group again around it.
+ */
+async function commitTogether(batch: Job[]): Promise<{ values: unknown[]; appended: { seq: number; hash: string } | undefined }> {
+  const values: unknown[] = [];
+  let appended: { seq: number; hash: string } | undefined;
+  await getDb().$transaction(async (tx) => {
+    for (const [index, job] of batch.entries()) {
+      try {
+        values.push(await job.fn(tx));
+      } catch (error) {
+        throw new JobFailed(index, error);
+      }
+    }
+    appended = takeAppendedHead(tx);
+  }, { maxWait: 30_000, timeout: 30_000 });
+  return { values, appended };
+}
 
 async function runBatch(batch: Job[]): Promise<void> {
-  const outcomes: Outcome[] = [];
-  let appended: { seq: number; hash: string } | undefined;
+  if (batch.length === 0) return;
+  let committed: Awaited<ReturnType<typeof commitTogether>>;
   try {
-    await getDb().$transaction(async (tx) => {
-      if (batch.length === 1) {
-        // Alone: no savepoint needed, a failure rolls the transaction back.
-        outcomes.push({ ok: true, value: await batch[0]!.fn(tx) });
-        appended = takeAppendedHead(tx);
-        return;
-      }
-      for (const job of batch) {
-        await tx.$executeRawUnsafe('SAVEPOINT job');
-        try {
-          const value = await job.fn(tx);
-          await tx.$executeRawUnsafe('RELEASE SAVEPOINT job');
-          outcomes.push({ ok: true, value });
-        } catch (error) {
-          await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT job');
-          await tx.$executeRawUnsafe('RELEASE SAVEPOINT job');
-          outcomes.push({ ok: false, error });
-        }
-      }
-      appended = takeAppendedHead(tx);
-    }, { maxWait: 30_000, timeout: 30_000 });
-  } catch (error) {
-    // The commit (or the transaction as a whole) failed: nothing of the batch was stored.
+    committed = await commitTogether(batch);
+  } catch (e) {
+    if (e instanceof JobFailed && batch.length > 1) {
+      // Nothing of the group was stored. The jobs before the failed one commit together again, the
+      // failed one alone (its caller gets its own error), then the rest: same order, one chain.
+      await runBatch(batch.slice(0, e.index));
+      await runBatch([batch[e.index]!]);
+      await runBatch(batch.slice(e.index + 1));
+      return;
+    }
+    // The job failed, or the commit (or the transaction as a whole) did: nothing of the batch was stored.
+    const error = e instanceof JobFailed ? e.error : e;
     for (const job of batch) job.reject(error);
     return;
   }
-  if (appended) {
+  if (committed.appended) {
     try {
-      // The last event appended is the committed head unless a job was undone to its savepoint after
-      // appending (its event is gone): then read the head as committed.
-      const head = outcomes.every((o) => o.ok) ? appended : await auditHead();
-      if (head) writeAnchor(head);
+      writeAnchor(committed.appended);
     } catch {
       // The anchor log is best effort here: audit:verify reports a tail the anchors do not cover.
     }
   }
-  batch.forEach((job, i) => {
-    const o = outcomes[i]!;
-    if (o.ok) job.resolve(o.value);
-    else job.reject(o.error);
-  });
+  batch.forEach((job, i) => job.resolve(committed.values[i]));
 }
 
 async function drain(): Promise<void> {
