@@ -148,6 +148,7 @@ async function measure(name, connections, request, { expectStatus, seconds = SEC
   // measured requests wait behind requests nobody measures.
   await settle();
   const load = machine().loadAverage;
+  const cpuBefore = serverCpuMs();
   const latencies = [];
   let ok = 0;
   const instance = autocannon({ ...opts, duration: seconds });
@@ -157,14 +158,28 @@ async function measure(name, connections, request, { expectStatus, seconds = SEC
   });
   const r = await instance;
   latencies.sort((a, b) => a - b);
+  // After the requests still in flight are served (settle), so their work is counted.
+  await settle();
+  const cpuMs = serverCpuMs() - cpuBefore;
   const row = {
     name, connections, requests: latencies.length, ok, rps: latencies.length / (r.duration ?? seconds), errors: r.errors, timeouts: r.timeouts,
     p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? null, load,
+    cpuPerRequest: latencies.length ? cpuMs / latencies.length : null,
   };
-  await settle();
-  console.log(`${name.padEnd(36)} c=${String(connections).padStart(2)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${fmt(row.p50)}  p95 ${fmt(row.p95)}  p99 ${fmt(row.p99)}  max ${fmt(row.max)}  ok ${ok}/${row.requests}${row.errors || row.timeouts ? `  errors ${row.errors} timeouts ${row.timeouts}` : ''}  load ${load}`);
+  console.log(`${name.padEnd(36)} c=${String(connections).padStart(2)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${fmt(row.p50)}  p95 ${fmt(row.p95)}  p99 ${fmt(row.p99)}  max ${fmt(row.max)}  cpu ${row.cpuPerRequest?.toFixed(2) ?? '—'} ms/req  ok ${ok}/${row.requests}${row.errors || row.timeouts ? `  errors ${row.errors} timeouts ${row.timeouts}` : ''}  load ${load}`);
   return row;
 }
+
+/**
+ * CPU time the server process has used so far (user + system, all its threads), in ms. Per request it
+ * is the work a path costs, which the machine's other jobs do not change the way they change throughput.
+ */
+function serverCpuMs() {
+  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of the line; after "pid (comm) " they are at 11 and 12.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 /**
  * Requests still queued in the server when a measurement ends would slow the next one: wait (bounded)
@@ -333,10 +348,10 @@ function summarise(rows, checks) {
   md.push(`Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; load average at the end ${m.loadAverage} (each row: at its start).`);
   md.push(`Run: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}.`);
   md.push('');
-  md.push('| Path | Connections | Requests/s | p50 | p95 | p99 | max | Answered as expected | Load average |');
-  md.push('|---|---|---|---|---|---|---|---|---|');
+  md.push('| Path | Connections | Requests/s | p50 | p95 | p99 | max | Server CPU per request | Answered as expected | Load average |');
+  md.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    md.push(`| ${r.name} | ${r.connections} | ${r.rps.toFixed(1)} | ${fmt(r.p50).trim()} | ${fmt(r.p95).trim()} | ${fmt(r.p99).trim()} | ${fmt(r.max).trim()} | ${r.ok}/${r.requests}${r.errors || r.timeouts ? ` (errors ${r.errors}, timeouts ${r.timeouts})` : ''} | ${r.load} |`);
+    md.push(`| ${r.name} | ${r.connections} | ${r.rps.toFixed(1)} | ${fmt(r.p50).trim()} | ${fmt(r.p95).trim()} | ${fmt(r.p99).trim()} | ${fmt(r.max).trim()} | ${r.cpuPerRequest == null ? '—' : `${r.cpuPerRequest.toFixed(2)} ms`} | ${r.ok}/${r.requests}${r.errors || r.timeouts ? ` (errors ${r.errors}, timeouts ${r.timeouts})` : ''} | ${r.load} |`);
   }
   md.push('');
   md.push('| Target (same run) | Connections | Figure | Met |');
@@ -347,7 +362,10 @@ function summarise(rows, checks) {
       const r = at(key, c);
       if (!r || !floor) continue;
       const ratio = r.rps / floor;
-      md.push(`| ${r.name} ≥ ${share * 100} % of the floor's throughput | ${c} | ${(ratio * 100).toFixed(0)} % (${r.rps.toFixed(0)} of ${floor.toFixed(0)} req/s) | ${ratio >= share ? 'yes' : 'no'} |`);
+      // The same ratio from the server's CPU time per request: what it would be with the CPU to itself.
+      const floorCpu = ((at('floor', c)?.cpuPerRequest ?? 0) + (at('floor-again', c)?.cpuPerRequest ?? 0)) / 2;
+      const byCpu = floorCpu && r.cpuPerRequest ? ` — by server CPU per request ${((floorCpu / r.cpuPerRequest) * 100).toFixed(0)} % (${r.cpuPerRequest.toFixed(2)} against ${floorCpu.toFixed(2)} ms)` : '';
+      md.push(`| ${r.name} ≥ ${share * 100} % of the floor's throughput | ${c} | ${(ratio * 100).toFixed(0)} % (${r.rps.toFixed(0)} of ${floor.toFixed(0)} req/s)${byCpu} | ${ratio >= share ? 'yes' : 'no'} |`);
     }
   }
   for (const r of rows.filter((x) => x.connections === 50 && !x.key.startsWith('floor'))) {

@@ -101,8 +101,12 @@ export const activeSessionOfRequest = cache(async (): Promise<ActiveSession | nu
 export async function requireActor(): Promise<Actor> {
   const h = await headers();
   const active = await activeSessionOfRequest();
-  if (!active) redirect(`/sign-in?next=${encodeURIComponent(returnPath(h))}`);
+  if (!active) toSignIn(h);
   return active.actor;
+}
+
+function toSignIn(h: HeaderReader): never {
+  redirect(`/sign-in?next=${encodeURIComponent(returnPath(h))}`);
 }
 
 /** As requireActor, and the user must be an admin (others get the not-found page). */
@@ -143,8 +147,12 @@ export async function requireActionActor(action: string): Promise<Actor> {
     await recordDenied(active?.actor ?? null, clientAddressOf(h), action, 'cross-site');
     throw new Error(`Refused: cross-site request (${origin.reason})`);
   }
-  if (!active) await recordDenied(null, clientAddressOf(h), action, 'unauthenticated');
-  return requireActor();
+  if (!active) {
+    await recordDenied(null, clientAddressOf(h), action, 'unauthenticated');
+    toSignIn(h);
+  }
+  // The session already looked up (React's cache does not dedupe inside a server action).
+  return active.actor;
 }
 
 async function recordDenied(actor: Actor | null, clientAddress: string | null, action: string, detail: string): Promise<void> {
