@@ -226,9 +226,14 @@ try {
   if (!(await fetch(`${BASE}/patients/${patient.id}/assessments/new`, { headers: { cookie } })).ok) throw new Error('the intake page did not open with the signed-in session');
   const intake = intakeForm();
   const countBefore = sqlite.prepare('SELECT COUNT(*) AS n FROM assessments').get().n;
+  // The size of an evaluation's answer: the floor is also measured answering that many bytes.
+  const evaluated = await fetch(`${BASE}/api/v1/evaluate`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: evaluateBody });
+  if (!evaluated.ok) throw new Error(`evaluate did not answer (${evaluated.status})`);
+  const answerBytes = (await evaluated.arrayBuffer()).byteLength;
 
   const paths = [
     { key: 'floor', name: 'floor: GET /api/ping', request: { path: '/api/ping' }, expectStatus: [200] },
+    { key: 'floor-sized', name: `floor, ${(answerBytes / 1024).toFixed(0)} KB answer: GET /api/ping?bytes=`, request: { path: `/api/ping?bytes=${answerBytes}` }, expectStatus: [200] },
     { key: 'health', name: 'GET /api/health', request: { path: '/api/health' }, expectStatus: [200] },
     { key: 'patients', name: 'GET /patients (signed in)', request: { path: '/patients', headers: { cookie } }, expectStatus: [200] },
     {
@@ -245,7 +250,7 @@ try {
         body: JSON.stringify([patient.id, null, intake]),
       },
     },
-  ].filter((p) => p.key === 'floor' || ONLY.length === 0 || ONLY.includes(p.key));
+  ].filter((p) => p.key === 'floor' || ONLY.length === 0 || ONLY.includes(p.key) || (p.key === 'floor-sized' && ONLY.includes('evaluate')));
   // The same saves from 50 clients that each save every 2 s (25 saves/s offered): the latency a clinic
   // of 50 clinicians sees when all of them save at a pace no clinic reaches, rather than at saturation.
   const paced = paths.find((p) => p.key === 'save') && { ...paths.find((p) => p.key === 'save'), key: 'save-paced', name: 'save, each client every 2 s (25/s offered)', overallRate: PACED_SAVES_PER_SECOND };
@@ -366,6 +371,12 @@ function summarise(rows, checks) {
       const floorCpu = ((at('floor', c)?.cpuPerRequest ?? 0) + (at('floor-again', c)?.cpuPerRequest ?? 0)) / 2;
       const byCpu = floorCpu && r.cpuPerRequest ? ` — by server CPU per request ${((floorCpu / r.cpuPerRequest) * 100).toFixed(0)} % (${r.cpuPerRequest.toFixed(2)} against ${floorCpu.toFixed(2)} ms)` : '';
       md.push(`| ${r.name} ≥ ${share * 100} % of the floor's throughput | ${c} | ${(ratio * 100).toFixed(0)} % (${r.rps.toFixed(0)} of ${floor.toFixed(0)} req/s)${byCpu} | ${ratio >= share ? 'yes' : 'no'} |`);
+    }
+    // How much of the gap is the framework answering as many bytes (not a target: a decomposition).
+    const sized = at('floor-sized', c);
+    const ev = at('evaluate', c);
+    if (sized && ev && floor) {
+      md.push(`| (decomposition) the floor answering ${sized.name.match(/\d+ KB/)?.[0] ?? 'as many bytes'}: share of the floor; evaluate's share of it | ${c} | ${((sized.rps / floor) * 100).toFixed(0)} % (${sized.rps.toFixed(0)} req/s); evaluate ${((ev.rps / sized.rps) * 100).toFixed(0)} % of it | — |`);
     }
   }
   for (const r of rows.filter((x) => x.connections === 50 && !x.key.startsWith('floor'))) {
