@@ -14,7 +14,8 @@ export default defineConfig({
     globals: true,
     environment: 'node',
     include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'app/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/e2e/**', 'node_modules/**', '.next/**'],
+    // tests/faults run in their own stage after the build (vitest.faults.config.ts).
+    exclude: ['tests/e2e/**', 'tests/faults/**', 'node_modules/**', '.next/**'],
     setupFiles: ['tests/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

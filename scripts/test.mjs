@@ -4,7 +4,8 @@
  *   1. Vitest: unit tests beside the modules in lib/, component tests, integration tests on real
  *      temporary SQLite databases.
  *   2. Browser tests: Debian's Chromium (installed with apt when missing and running as root; otherwise
- *      a clear stop — never a silent skip), a production build in .next-test, Playwright.
+ *      a clear stop — never a silent skip), a production build in .next-test, then the fault tests on
+ *      that build (tests/faults: real servers killed with SIGKILL and restarted), then Playwright.
  * Each runner prints its own summary last.
  */
 import { spawnSync } from 'node:child_process';
@@ -53,5 +54,6 @@ if (only !== 'e2e') run('Unit, component and integration tests (Vitest)', bin('v
 if (only !== 'unit') {
   ensureBrowserTools();
   run('Production build for the browser tests (.next-test)', bin('next'), ['build'], { NEXT_DIST_DIR: '.next-test' });
+  run('Fault tests (real servers on the .next-test build, killed and restarted)', bin('vitest'), ['run', '--config', 'vitest.faults.config.ts']);
   run('Browser tests (Playwright, Debian Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: CHROMIUM });
 }
