@@ -47,7 +47,7 @@ function asServerUser(binary, args) {
 
 function runBinary(binary, args, { allowFailure = false } = {}) {
   const [cmd, argv] = asServerUser(binary, args);
-  const r = spawnSync(cmd, argv, { encoding: 'utf8', cwd: tmpdir() });
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', cwd: tmpdir(), maxBuffer: 1 << 30 });
   if (r.error) throw new Error(`Could not run ${binary}: ${r.error.message}`);
   if (r.status !== 0 && !allowFailure) {
     throw new Error(`${binary} failed (exit ${r.status}): ${(r.stderr || r.stdout || '').trim()}`);
@@ -78,6 +78,49 @@ export function databaseUrl(port, database) {
   return `postgresql://${PG_USER}@127.0.0.1:${port}/${database}`;
 }
 
+const connectArgs = (port) => ['-h', '127.0.0.1', '-p', String(port), '-U', PG_USER];
+const checkName = (name) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Database name must be lower-case letters, digits and _: ${name}`);
+};
+
+/**
+ * Creates database `name` on the server at `port` (a copy of `template` when given: the template must
+ * have no open connections) unless it exists; returns its URL. Usable from any process.
+ */
+export function createDatabase(port, name, { template } = {}) {
+  checkName(name);
+  if (template) checkName(template);
+  const exists = runBinary('psql', [...connectArgs(port), '-d', 'postgres', '-tAc', `SELECT 1 FROM pg_database WHERE datname = '${name}'`]);
+  if (exists.stdout.trim() !== '1') runBinary('createdb', [...connectArgs(port), ...(template ? ['-T', template] : []), name]);
+  return databaseUrl(port, name);
+}
+
+/** Drops database `name` (closing its connections). */
+export function dropDatabase(port, name) {
+  checkName(name);
+  runBinary('dropdb', [...connectArgs(port), '--if-exists', '--force', name]);
+}
+
+/** Runs SQL (psql -c) in database `name`; returns psql's output (unaligned, tuples only). */
+export function runSql(port, name, sql) {
+  checkName(name);
+  return runBinary('psql', [...connectArgs(port), '-d', name, '-v', 'ON_ERROR_STOP=1', '-tAc', sql]).stdout;
+}
+
+/** A plain-SQL dump of database `name` (pg_dump: a consistent snapshot while others write). */
+export function dumpDatabase(port, name) {
+  checkName(name);
+  return runBinary('pg_dump', [...connectArgs(port), '--no-owner', name]).stdout;
+}
+
+/** Restores a plain-SQL dump into (existing, empty) database `name`. */
+export function restoreDatabase(port, name, sql) {
+  checkName(name);
+  const [cmd, argv] = asServerUser('psql', [...connectArgs(port), '-d', name, '-v', 'ON_ERROR_STOP=1', '-q']);
+  const r = spawnSync(cmd, argv, { input: sql, encoding: 'utf8', cwd: tmpdir(), maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`psql restore failed (exit ${r.status}): ${(r.stderr || '').trim()}`);
+}
+
 /**
  * Starts a PostgreSQL server.
  * @param {object} [options]
@@ -88,7 +131,7 @@ export function databaseUrl(port, database) {
  * @param {number} [options.maxConnections] max_connections (default 200: several app instances, each with a pool).
  * @param {Record<string, string|number>} [options.settings] Further postgresql.conf settings for this start.
  * @returns {Promise<{ port: number, dir: string, dataDir: string, logFile: string, url(db?: string): string,
- *   createDatabase(name: string): Promise<string>, dropDatabase(name: string): void, stop(): Promise<void>,
+ *   createDatabase(name: string, options?: { template?: string }): Promise<string>, dropDatabase(name: string): void, stop(): Promise<void>,
  *   restart(): Promise<void>, stopImmediately(): void }>}
  */
 export async function startPostgres(options = {}) {
@@ -123,14 +166,11 @@ export async function startPostgres(options = {}) {
     dataDir,
     logFile,
     url: (db = 'postgres') => databaseUrl(handle.port, db),
-    async createDatabase(name) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Database name must be lower-case letters, digits and _: ${name}`);
-      const exists = runBinary('psql', ['-h', '127.0.0.1', '-p', String(handle.port), '-U', PG_USER, '-d', 'postgres', '-tAc', `SELECT 1 FROM pg_database WHERE datname = '${name}'`]);
-      if (exists.stdout.trim() !== '1') runBinary('createdb', ['-h', '127.0.0.1', '-p', String(handle.port), '-U', PG_USER, name]);
-      return handle.url(name);
+    async createDatabase(name, options) {
+      return createDatabase(handle.port, name, options);
     },
     dropDatabase(name) {
-      runBinary('dropdb', ['-h', '127.0.0.1', '-p', String(handle.port), '-U', PG_USER, '--if-exists', '--force', name]);
+      dropDatabase(handle.port, name);
     },
     /** Stops the server (fast shutdown: open connections are closed) and removes a temporary folder. */
     async stop() {
