@@ -14,7 +14,7 @@
  */
 import { writeAnchor } from '@/lib/integrity/audit-anchor';
 import { auditHead, takeAppendedHead } from './audit';
-import { getDb, type Prisma } from './client';
+import { dbProvider, getDb, type Prisma } from './client';
 import { isUniqueViolation } from './errors';
 
 export type Tx = Prisma.TransactionClient;
@@ -32,11 +32,21 @@ let writing = false;
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/**
+ * PostgreSQL: several instances (processes) each run a writer like this one. A transaction-scoped
+ * advisory lock taken first in every batch, before anything reads the chain head, makes their batches
+ * take turns, so the audit chain stays one chain. Released by the COMMIT or ROLLBACK. (SQLite needs
+ * none: it has one writer at a time, and a second process collides on `seq` and retries, below.)
+ */
+const WRITER_LOCK_KEY = 4_216_630_012; // arbitrary, fixed: "the RLS Workup writer"
+
 async function runBatch(batch: Job[]): Promise<void> {
   const outcomes: Outcome[] = [];
   let appendedAudit = false;
   try {
+    const postgres = dbProvider() === 'postgresql';
     await getDb().$transaction(async (tx) => {
+      if (postgres) await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${WRITER_LOCK_KEY})`);
       if (batch.length === 1) {
         // Alone: no savepoint needed, a failure rolls the transaction back.
         outcomes.push({ ok: true, value: await batch[0]!.fn(tx) });
