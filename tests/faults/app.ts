@@ -8,9 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { emptyAssessmentForm } from '@/lib/schemas/assessment';
 
-export const ROOT = path.resolve(__dirname, '../..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = '.next-test';
 
 /** The build this stage runs on: made by `npm test` (or `npm run build:e2e`) just before. */
