@@ -116,7 +116,8 @@ export function actionId(exportedName: string): string {
   return id;
 }
 
-function actionHeaders(base: string, action: string, cookie?: string): Record<string, string> {
+/** The headers the browser sends with a server action. */
+export function actionHeaders(base: string, action: string, cookie?: string): Record<string, string> {
   return { origin: base, 'next-action': actionId(action), 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', ...(cookie ? { cookie } : {}) };
 }
 
