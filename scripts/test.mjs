@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
  * npm test: the whole suite, in order, stopping at the first failing stage.
- *   1. Vitest: unit tests beside the modules in lib/, component tests, integration tests on real
- *      temporary SQLite databases.
- *   2. Browser tests: Debian's Chromium (installed with apt when missing and running as root; otherwise
- *      a clear stop — never a silent skip), a production build in .next-test, Playwright.
+ *   1. A production build in .next-test (served by the three-instance test and the browser tests).
+ *   2. Vitest: unit tests beside the modules in lib/, component tests, integration tests on real
+ *      temporary SQLite databases, and the integration tests again on PostgreSQL 15 (a server started
+ *      from Debian's binaries for the run), with the PostgreSQL-only tests (tests/postgresql).
+ *   3. Browser tests: Debian's Chromium (installed with apt when missing and running as root; otherwise
+ *      a clear stop — never a silent skip), Playwright.
  * Each runner prints its own summary last.
  */
 import { spawnSync } from 'node:child_process';
@@ -49,9 +51,9 @@ function ensureBrowserTools() {
 }
 
 const only = process.argv[2];
-if (only !== 'e2e') run('Unit, component and integration tests (Vitest)', bin('vitest'), ['run']);
-if (only !== 'unit') {
-  ensureBrowserTools();
-  run('Production build for the browser tests (.next-test)', bin('next'), ['build'], { NEXT_DIST_DIR: '.next-test' });
-  run('Browser tests (Playwright, Debian Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: CHROMIUM });
-}
+if (only !== 'unit') ensureBrowserTools();
+// One production build, first: the three-instance test on PostgreSQL (Vitest) and the browser tests
+// both serve it.
+run('Production build for the instance and browser tests (.next-test)', bin('next'), ['build'], { NEXT_DIST_DIR: '.next-test' });
+if (only !== 'e2e') run('Unit, component and integration tests on SQLite, integration tests on PostgreSQL (Vitest)', bin('vitest'), ['run']);
+if (only !== 'unit') run('Browser tests (Playwright, Debian Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: CHROMIUM });

@@ -47,7 +47,7 @@ function actionIds() {
 
 async function startInstance(): Promise<Instance> {
   const p = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/server.mjs'), '--host', '127.0.0.1', '--port', String(p)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/server.mjs'), '--host', '127.0.0.1', '--port', String(p)], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
   child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
@@ -112,7 +112,7 @@ function callAction(instance: Instance, pathname: string, action: string, args: 
 
 async function signIn(instance: Instance, email: string, password: string): Promise<{ cookie: string; text: string }> {
   const res = await callAction(instance, '/sign-in', actions.signIn, [{ email, password }, '/patients']);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => !c.endsWith('=')).join('; ');
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').filter((c) => c !== '' && !c.endsWith('=')).join('; ');
   return { cookie, text: await res.text() };
 }
 
@@ -171,7 +171,7 @@ describe('three instances on one PostgreSQL database', () => {
       if (i > 0) expect(e.prev_hash).toBe(chain.rows[i - 1]!.hash);
     });
 
-    const verify = spawnSync('npm', ['run', '--silent', 'audit:verify'], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+    const verify = spawnSync('npm', ['run', '--silent', 'audit:verify'], { cwd: ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 120_000 });
     expect(verify.stderr).toBe('');
     expect(verify.status).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, events: chain.rows.length });
