@@ -42,6 +42,11 @@ export function derivePostgresSchema(source) {
   out = replace(out, /(datasource db \{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"', 'datasource provider "sqlite"');
   out = replace(out, /(generator client \{[^}]*output\s*=\s*)"\.\.\/lib\/db\/generated"/, '$1"../../lib/db/generated-pg"', 'generator output "../lib/db/generated"');
   if (/@db\.|sqlite/i.test(out.replace(/^\s*\/\/.*$/gm, ''))) throw new Error('prisma/schema.prisma uses a provider-specific type or attribute: keep it provider-neutral');
+  // Json fields as PostgreSQL `json`, not Prisma's default `jsonb`: json keeps the text as written (key
+  // order included), as SQLite does. jsonb re-orders object keys, so a stored input read back would no
+  // longer equal the submitted one key for key (a retried save compares them), and views would list
+  // fields in another order than on SQLite.
+  out = out.replace(/^(\s+\w+\s+Json\??)([ \t]|$)/gm, '$1 @db.Json$2');
   return HEADER + out;
 }
 
