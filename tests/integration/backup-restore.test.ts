@@ -1,19 +1,21 @@
 // @vitest-environment node
-// npm run backup / npm run restore on a real SQLite database: a backup taken while saves go on
+// npm run backup / npm run restore on a real database (SQLite; PostgreSQL in the postgresql project,
+// with pg_dump / pg_restore): a backup taken while saves go on
 // restores into a fresh database in which every assessment digest and the audit chain verify; a
 // database that holds data is never overwritten without --force; a backup older than the newest
 // anchor is restored with the gap named, and audit:verify then reports the missing tail.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { createDbClient } from '@/lib/db/client';
 import { createAssessment, getAssessment } from '@/lib/services/assessments';
 import { assessmentDigest } from '@/lib/services/digest';
 import { searchPatients } from '@/lib/services/patients';
 import { addReview } from '@/lib/services/reviews';
-import { actorFor, createTestDatabase, type TestDatabase } from './database';
+import { createDatabase, dropDatabase } from '../../scripts/postgres.mjs';
+import { TEST_PROVIDER, actorFor, createTestDatabase, migrate, type TestDatabase } from './database';
 import { assessmentForm as form } from '../factories';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -23,7 +25,20 @@ vi.setConfig({ testTimeout: 180_000 });
 let db: TestDatabase;
 let actor: Actor;
 let patientId: string;
-const dir = () => path.dirname(db.file);
+const dir = () => db.dir;
+const created: string[] = [];
+
+/** A new database of this run's provider: with no tables at all, or migrated and without rows. */
+function newDatabase(name: string, kind: 'fresh' | 'migrated'): string {
+  if (TEST_PROVIDER === 'postgresql') {
+    const unique = `${name.replace(/[^a-z0-9]/g, '_')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    created.push(unique);
+    return createDatabase(inject('postgresPort'), unique, kind === 'migrated' ? { template: 'template_migrated' } : {});
+  }
+  const url = `file:${path.join(dir(), `${name}.db`)}`;
+  if (kind === 'migrated') migrate(url);
+  return url;
+}
 
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const SCRIPTS: Record<string, string> = { backup: 'scripts/backup.ts', restore: 'scripts/restore.ts', 'audit:verify': 'scripts/audit-verify.ts' };
@@ -80,11 +95,14 @@ beforeAll(async () => {
   expect((await addReview(actor, first, { targetType: 'contributor', targetId: 'iron-deficiency', decision: 'accepted', reasonCode: '', comment: '' })).ok).toBe(true);
   await getAssessment(actor, first);
 }, 120_000);
-afterAll(async () => db.dispose());
+afterAll(async () => {
+  await db.dispose();
+  for (const name of created) dropDatabase(inject('postgresPort'), name);
+});
 
-describe('backup and restore (SQLite)', () => {
+describe(`backup and restore (${TEST_PROVIDER})`, () => {
   it('backs up while saves go on, and restores into a fresh database where every digest and the audit chain verify', async () => {
-    const backupFile = path.join(dir(), 'online.sqlite');
+    const backupFile = path.join(dir(), 'online.backup');
     // The anchor log is kept beside the backup, copied first: the saves during the backup are anchored
     // in the live log only, and a copy taken after the database's would name them as a missing tail.
     const anchorLogCopy = path.join(dir(), 'online-anchor.log');
@@ -95,7 +113,7 @@ describe('backup and restore (SQLite)', () => {
     expect(statSync(backupFile).mode & 0o777).toBe(0o600);
     expect(existsSync(`${backupFile}.partial`)).toBe(false);
 
-    const restoredUrl = `file:${path.join(dir(), 'restored.db')}`;
+    const restoredUrl = newDatabase('restored', 'fresh');
     const restore = npmRun('restore', [backupFile], { ...db.scriptEnv, DATABASE_URL: restoredUrl, AUDIT_ANCHOR_LOG: anchorLogCopy });
     expect(restore.status, restore.out).toBe(0);
     expect(restore.out).toMatch(/✔ \d+ assessments, every digest verifies/);
@@ -127,7 +145,7 @@ describe('backup and restore (SQLite)', () => {
   });
 
   it('refuses to overwrite a database that holds data unless --force is given', async () => {
-    const backupFile = path.join(dir(), 'plain.sqlite');
+    const backupFile = path.join(dir(), 'plain.backup');
     expect(npmRun('backup', ['--out', backupFile], db.scriptEnv).status).toBe(0);
     const before = await db.client.assessment.count();
     const refused = npmRun('restore', [backupFile], db.scriptEnv);
@@ -137,9 +155,7 @@ describe('backup and restore (SQLite)', () => {
     expect(await db.client.assessment.count()).toBe(before);
 
     // A migrated database with no rows is a fresh one.
-    const { migrate } = await import('./database');
-    const emptyUrl = `file:${path.join(dir(), 'migrated-empty.db')}`;
-    migrate(emptyUrl);
+    const emptyUrl = newDatabase('migrated_empty', 'migrated');
     expect(npmRun('restore', [backupFile], { ...db.scriptEnv, DATABASE_URL: emptyUrl }).status).toBe(0);
     // Then it holds data: --force replaces it.
     const forced = npmRun('restore', [backupFile, '--force'], { ...db.scriptEnv, DATABASE_URL: emptyUrl });
@@ -147,7 +163,7 @@ describe('backup and restore (SQLite)', () => {
     expect(forced.out).toContain('--force: the database');
   });
 
-  it('refuses a file that is not a backup, and a missing file, with a clear message', () => {
+  it('refuses a file that is not a backup, a missing file, and a backup of the other provider, with a clear message', () => {
     const fresh = { ...db.scriptEnv, DATABASE_URL: `file:${path.join(dir(), 'never.db')}` };
     const notBackup = npmRun('restore', [path.join(ROOT, 'package.json')], fresh);
     expect(notBackup.status).toBe(1);
@@ -156,14 +172,20 @@ describe('backup and restore (SQLite)', () => {
     expect(missing.status).toBe(1);
     expect(missing.out).toContain('no such backup file');
     expect(npmRun('restore', [], fresh).out).toContain('usage: npm run restore -- FILE');
+    // A backup is restored by its own provider only (checked before anything is opened).
+    const backupFile = path.join(dir(), 'plain.backup');
+    const other = TEST_PROVIDER === 'sqlite' ? { url: 'postgresql://nobody@127.0.0.1:1/none', message: 'is a SQLite backup, but DATABASE_URL selects PostgreSQL' } : { url: fresh.DATABASE_URL, message: 'is a PostgreSQL backup, but DATABASE_URL selects SQLite' };
+    const mismatch = npmRun('restore', [backupFile], { ...db.scriptEnv, DATABASE_URL: other.url });
+    expect(mismatch.status).toBe(1);
+    expect(mismatch.out).toContain(other.message);
     expect(existsSync(path.join(dir(), 'never.db'))).toBe(false);
   });
 
   it('restores a backup older than the newest anchor and names the events it lacks', async () => {
-    const backupFile = path.join(dir(), 'older.sqlite');
+    const backupFile = path.join(dir(), 'older.backup');
     expect(npmRun('backup', ['--out', backupFile], db.scriptEnv).status).toBe(0);
     expect(await save('33')).not.toBeNull(); // after the backup, anchored
-    const url = `file:${path.join(dir(), 'older-restored.db')}`;
+    const url = newDatabase('older_restored', 'fresh');
     const restore = npmRun('restore', [backupFile], { ...db.scriptEnv, DATABASE_URL: url });
     expect(restore.status, restore.out).toBe(0);
     expect(restore.out).toContain('missing tail');
