@@ -25,6 +25,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startPostgres } from './postgres.mjs';
@@ -234,7 +235,17 @@ function writeState() {
   writeFileSync(path.join(DIR, 'cluster.json'), `${JSON.stringify(state, null, 2)}\n`);
 }
 
+/** Whether something already listens on 127.0.0.1:port (another app must not be taken for nginx). */
+function portTaken(port) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(true));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(false)));
+  });
+}
+
 try {
+  if (await portTaken(PORT)) throw new Error(`port ${PORT} on 127.0.0.1 is in use: choose another with --port`);
   log(`PostgreSQL in ${path.join(DIR, 'postgres')}`);
   pg = await startPostgres({ dir: path.join(DIR, 'postgres'), port: PG_PORT, maxConnections: Math.max(100, INSTANCES * (POOL + 2) + 20) });
   const databaseUrl = await pg.createDatabase('rls_workup');
