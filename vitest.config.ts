@@ -3,6 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 // Unit tests sit beside their modules in lib/; component tests in components/; integration tests
 // (real SQLite) in tests/integration. Browser tests (tests/e2e) run under Playwright, not here.
+// A second project runs the integration tests that use a database once more on PostgreSQL 15 (a server
+// started from Debian's binaries for the run: tests/postgres-setup.ts), plus the PostgreSQL-only tests.
+const DATABASE_FREE = ['tests/integration/cli.test.ts', 'tests/integration/pdf-rendering.test.ts'];
+const SQLITE_ONLY = ['tests/integration/migrations.test.ts'];
+const POSTGRES_ONLY = ['tests/postgresql/**/*.test.ts'];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -13,10 +19,29 @@ export default defineConfig({
   test: {
     globals: true,
     environment: 'node',
-    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'app/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/e2e/**', 'node_modules/**', '.next/**'],
     setupFiles: ['tests/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'app/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
+          // tests/faults run in their own stage after the build (vitest.faults.config.ts).
+          exclude: ['tests/e2e/**', 'tests/faults/**', 'node_modules/**', '.next/**', ...POSTGRES_ONLY],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgresql',
+          include: ['tests/integration/**/*.test.ts', ...POSTGRES_ONLY],
+          exclude: [...DATABASE_FREE, ...SQLITE_ONLY],
+          env: { TEST_DATABASE: 'postgresql' },
+          globalSetup: ['tests/postgres-setup.ts'],
+        },
+      },
+    ],
   },
 });

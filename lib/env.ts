@@ -16,7 +16,7 @@ export const ZEnvSchema = z.object({
   DATABASE_URL: optional(
     z
       .string()
-      .startsWith('file:', { error: 'DATABASE_URL must be a SQLite file: URL, e.g. file:./data/rls-workup.db' })
+      .regex(/^(file:|postgres(ql)?:\/\/)/, { error: 'DATABASE_URL must be a SQLite file: URL (file:./data/rls-workup.db) or a PostgreSQL URL (postgresql://user:password@host:5432/database)' })
       .default(DEFAULT_DATABASE_URL),
   ),
   PORT: optional(z.coerce.number().int().min(1).max(65_535).default(3000)),
@@ -59,6 +59,11 @@ export const ZEnvSchema = z.object({
    * instance stops at once; revoked through another instance, within this time.
    */
   API_TOKEN_CACHE_SECONDS: optional(z.coerce.number().int().min(0).max(60).default(5)),
+  /** PostgreSQL only: connections per instance (several instances share the server's max_connections). */
+  DB_POOL_SIZE: optional(z.coerce.number().int().min(1).max(200).default(10)),
+  /** PostgreSQL only: seconds to wait for a connection, and the longest a statement may run, before failing (503). */
+  DB_CONNECT_TIMEOUT_SECONDS: optional(z.coerce.number().min(0.1).max(120).default(5)),
+  DB_STATEMENT_TIMEOUT_SECONDS: optional(z.coerce.number().min(0.1).max(600).default(15)),
   /** 1: every database query and its duration to stderr (profiling only). */
   DB_QUERY_LOG: optional(z.enum(['0', '1']).default('0').transform((v) => v === '1')),
 });

@@ -301,6 +301,25 @@ function readPgCharAsText(adapter) {
 }
 
 /**
+ * The pg adapter's executeScript splits a script on every `;` and runs the pieces one by one, which
+ * breaks a migration holding a function body (`$$ … ; … $$`) or a `;` in a comment or string. Send
+ * the script whole instead, as the native engine does: PostgreSQL's simple query protocol runs
+ * several statements in one call (in one implicit transaction).
+ * @param {{ underlyingDriver(): import('pg').Pool, executeScript(script: string): Promise<void>, onError?: (error: unknown) => never }} adapter
+ */
+function wholePgScripts(adapter) {
+  const pool = adapter.underlyingDriver()
+  adapter.executeScript = async (script) => {
+    try {
+      await pool.query(script)
+    } catch (error) {
+      if (typeof adapter.onError === 'function') adapter.onError(error)
+      throw error
+    }
+  }
+}
+
+/**
  * @param {Datasource} datasource
  * @returns {Promise<MigrationAwareFactory>}
  */
@@ -329,6 +348,7 @@ async function createAdapterFactory(datasource) {
     /** @param {Awaited<ReturnType<typeof inner.connect>>} connection */
     const prepare = (connection) => {
       readPgCharAsText(connection)
+      wholePgScripts(connection)
       return trackConnection(connection)
     }
     return {

@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 /**
  * npm test: the whole suite, in order, stopping at the first failing stage.
- *   1. Vitest: unit tests beside the modules in lib/, component tests, integration tests on real
- *      temporary SQLite databases.
- *   2. Browser tests: Debian's Chromium (installed with apt when missing and running as root; otherwise
- *      a clear stop — never a silent skip), a production build in .next-test, Playwright.
+ *   1. A production build in .next-test (served by the three-instance test and the browser tests).
+ *   2. Vitest: unit tests beside the modules in lib/, component tests, integration tests on real
+ *      temporary SQLite databases, and the integration tests again on PostgreSQL 15 (a server started
+ *      from Debian's binaries for the run), with the PostgreSQL-only tests (tests/postgresql).
+ *   3. Fault tests (tests/faults) on that build: a SQLite instance killed with SIGKILL during saves;
+ *      `npm run cluster` (PostgreSQL, three instances, nginx) with an instance killed and PostgreSQL
+ *      stopped under load, then stopped with SIGTERM.
+ *   4. Browser tests: Debian's Chromium (installed with apt when missing and running as root; otherwise
+ *      a clear stop — never a silent skip), Playwright.
  * Each runner prints its own summary last.
  */
 import { spawnSync } from 'node:child_process';
@@ -49,9 +54,11 @@ function ensureBrowserTools() {
 }
 
 const only = process.argv[2];
-if (only !== 'e2e') run('Unit, component and integration tests (Vitest)', bin('vitest'), ['run']);
-if (only !== 'unit') {
-  ensureBrowserTools();
-  run('Production build for the browser tests (.next-test)', bin('next'), ['build'], { NEXT_DIST_DIR: '.next-test' });
-  run('Browser tests (Playwright, Debian Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: CHROMIUM });
-}
+if (only !== 'unit') ensureBrowserTools();
+// One production build, first: the three-instance test on PostgreSQL (Vitest) and the browser tests
+// both serve it.
+run('Production build for the instance and browser tests (.next-test)', bin('next'), ['build'], { NEXT_DIST_DIR: '.next-test' });
+if (only !== 'e2e') run('Unit, component and integration tests on SQLite, integration tests on PostgreSQL (Vitest)', bin('vitest'), ['run']);
+// Real servers on that build killed with SIGKILL and restarted, PostgreSQL stopped under load, the cluster command.
+if (only !== 'e2e') run('Fault tests (tests/faults: real servers on the .next-test build)', bin('vitest'), ['run', '--config', 'vitest.faults.config.ts']);
+if (only !== 'unit') run('Browser tests (Playwright, Debian Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: CHROMIUM });

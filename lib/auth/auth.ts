@@ -7,7 +7,7 @@ import 'server-only';
 import { betterAuth } from 'better-auth';
 import { nextCookies } from 'better-auth/next-js';
 import { twoFactor } from 'better-auth/plugins/two-factor';
-import { authDatabase } from '@/lib/db/auth-adapter';
+import { authDatabase, authRateLimitStorage } from '@/lib/db/auth-adapter';
 import { env } from '@/lib/env';
 import { CLIENT_ADDRESS_HEADER } from './request';
 
@@ -49,9 +49,12 @@ function createAuth() {
       },
     },
     session: { expiresIn: env.SESSION_MAX_HOURS * 3600, disableSessionRefresh: true, cookieCache: { enabled: false } },
-    // Sign-in goes through our server action, where per-account and per-address limits apply
-    // (Better Auth's own limiter only sees requests to /api/auth/*, keyed by address).
-    rateLimit: { enabled: true, storage: 'memory', window: 60, max: 100 },
+    // Sign-in goes through our server action, where per-account and per-address limits apply (counted
+    // from audit events in the database, so shared by every instance). Better Auth's own limiter only
+    // sees requests to /api/auth/*, keyed by address: on PostgreSQL (several instances on one database)
+    // it counts in the database (table rate_limits), so the limit is one across instances; SQLite
+    // serves one instance, which counts in memory.
+    rateLimit: { enabled: true, storage: authRateLimitStorage(), window: 60, max: 100 },
     advanced: {
       ...(https ? { useSecureCookies: false, cookiePrefix: '__Host-rls' } : { cookiePrefix: 'rls' }),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/', ...(https ? { secure: true } : {}) },

@@ -7,9 +7,11 @@
  * integration tests import it too. Only `lib/db` imports this module.
  */
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 
 import { env } from '../env';
 import { PrismaClient, type Prisma } from './generated/client';
+import { PrismaClient as PostgresPrismaClient } from './generated-pg/client';
 
 export type { PrismaClient };
 export { Prisma } from './generated/client';
@@ -37,17 +39,61 @@ class SqliteAdapterFactory extends PrismaBetterSqlite3 {
   }
 }
 
+export type DbProvider = 'sqlite' | 'postgresql';
+
+/** The provider a DATABASE_URL selects: postgres(ql):// → PostgreSQL, file: → SQLite. */
+export function providerOf(url: string): DbProvider {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite';
+}
+
 /**
- * A new client for a SQLite `file:` URL (relative paths resolve from the working directory). For
- * tests and scripts that need their own database; the app uses {@link getDb}. With DB_QUERY_LOG=1
- * every query and its duration goes to stderr (profiling the request path).
+ * PostgreSQL through the pg driver adapter, with the client generated from the derived schema
+ * (prisma/postgresql/schema.prisma). A pool per process; bounded waits so that a database that is
+ * down or stuck fails a request within seconds (503) instead of holding it: the connection timeout,
+ * and statement_timeout / lock_timeout on every connection (a statement that runs longer is cancelled
+ * by the server; the client gives up a little after that).
+ */
+function createPostgresClient(url: string, log: boolean): PrismaClient {
+  const statementMs = Math.round(env.DB_STATEMENT_TIMEOUT_SECONDS * 1000);
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: env.DB_POOL_SIZE,
+    connectionTimeoutMillis: Math.round(env.DB_CONNECT_TIMEOUT_SECONDS * 1000),
+    statement_timeout: statementMs,
+    lock_timeout: statementMs,
+    query_timeout: statementMs + 2000,
+    idle_in_transaction_session_timeout: statementMs * 4,
+    idleTimeoutMillis: 30_000,
+    application_name: 'rls-workup',
+  });
+  // The two generated clients come from the same models, and the repositories are typed against the
+  // SQLite one. TypeScript does not accept one for the other only because PostgreSQL's offers more
+  // options (every transaction isolation level; string filters' `mode`): a superset of what the
+  // repositories use, so the PostgreSQL client stands in for the SQLite type.
+  if (!log) return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  const client = new PostgresPrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (e) => process.stderr.write(`${JSON.stringify({ query: e.query, ms: e.duration })}\n`));
+  return client as unknown as PrismaClient;
+}
+
+/**
+ * A new client for a database URL: a SQLite `file:` URL (relative paths resolve from the working
+ * directory) or a PostgreSQL URL. For tests and scripts that need their own database; the app uses
+ * {@link getDb}. With DB_QUERY_LOG=1 every query and its duration goes to stderr (profiling the
+ * request path).
  */
 export function createDbClient(url: string): PrismaClient {
+  if (providerOf(url) === 'postgresql') return createPostgresClient(url, env.DB_QUERY_LOG);
   const adapter = new SqliteAdapterFactory({ url, timeout: 5000 });
   if (!env.DB_QUERY_LOG) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   client.$on('query', (e) => process.stderr.write(`${JSON.stringify({ query: e.query, ms: e.duration })}\n`));
   return client;
+}
+
+/** The provider of a client made by {@link createDbClient} (the generated client records it). */
+export function providerOfClient(client: object): DbProvider {
+  return (client as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgresql' : 'sqlite';
 }
 
 const globalForDb = globalThis as typeof globalThis & { rlsWorkupDb?: PrismaClient };
@@ -56,6 +102,11 @@ const globalForDb = globalThis as typeof globalThis & { rlsWorkupDb?: PrismaClie
 export function getDb(): PrismaClient {
   globalForDb.rlsWorkupDb ??= createDbClient(env.DATABASE_URL);
   return globalForDb.rlsWorkupDb;
+}
+
+/** The provider of the process-wide client: SQL that differs between the two goes through this. */
+export function dbProvider(): DbProvider {
+  return providerOfClient(getDb());
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Patient repository: every query is scoped by organisation. */
-import { getDb, type Db } from './client';
+import { dbProvider, getDb, type Db } from './client';
 
 export interface PatientRow {
   id: string;
@@ -21,12 +21,20 @@ export interface ListPatientsOptions {
   take?: number;
 }
 
+/**
+ * `contains`, case-insensitive on both providers: SQLite's LIKE already ignores ASCII case; PostgreSQL
+ * needs `mode: 'insensitive'` (ILIKE), an option only its client has (the type is the SQLite one's).
+ */
+function containsText(q: string): { contains: string } {
+  return dbProvider() === 'postgresql' ? ({ contains: q, mode: 'insensitive' } as { contains: string }) : { contains: q };
+}
+
 export async function listPatients({ organisationId, query, take = 100 }: ListPatientsOptions): Promise<PatientRow[]> {
   const q = query?.trim();
   return getDb().patient.findMany({
     where: {
       organisationId,
-      ...(q ? { OR: [{ mrn: { contains: q } }, { givenName: { contains: q } }, { familyName: { contains: q } }] } : {}),
+      ...(q ? { OR: [{ mrn: containsText(q) }, { givenName: containsText(q) }, { familyName: containsText(q) }] } : {}),
     },
     orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }],
     take,

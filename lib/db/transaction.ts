@@ -16,7 +16,7 @@
  */
 import { writeAnchor } from '@/lib/integrity/audit-anchor';
 import { takeAppendedHead } from './audit';
-import { getDb, type Prisma } from './client';
+import { dbProvider, getDb, type Prisma } from './client';
 import { isUniqueViolation } from './errors';
 
 export type Tx = Prisma.TransactionClient;
@@ -32,6 +32,14 @@ const MAX_BATCH = 32;
 const queue: Job[] = [];
 let writing = false;
 
+/**
+ * PostgreSQL: several instances (processes) each run a writer like this one. A transaction-scoped
+ * advisory lock taken first in every batch, before anything reads the chain head, makes their batches
+ * take turns, so the audit chain stays one chain. Released by the COMMIT or ROLLBACK. (SQLite needs
+ * none: it has one writer at a time, and a second process collides on `seq` and retries, below.)
+ */
+const WRITER_LOCK_KEY = 4_216_630_012; // arbitrary, fixed: "the RLS Workup writer"
+
 /** Thrown inside a group's transaction to undo it: job `index` failed with `error`. */
 class JobFailed {
   constructor(readonly index: number, readonly error: unknown) {}
@@ -44,7 +52,9 @@ class JobFailed {
 async function commitTogether(batch: Job[]): Promise<{ values: unknown[]; appended: { seq: number; hash: string } | undefined }> {
   const values: unknown[] = [];
   let appended: { seq: number; hash: string } | undefined;
+  const postgres = dbProvider() === 'postgresql';
   await getDb().$transaction(async (tx) => {
+    if (postgres) await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${WRITER_LOCK_KEY})`);
     for (const [index, job] of batch.entries()) {
       try {
         values.push(await job.fn(tx));

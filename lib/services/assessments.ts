@@ -13,7 +13,7 @@ import { readScope, refusedWriteReason } from './break-glass';
 import { findPatient } from '@/lib/db/patients';
 import { RULES_VERSION, evaluateFindings, type Evaluation, type TEvaluationInput } from '@/lib/rules';
 import { ageOn, assessmentDateOf, assessmentFormSchema, toEvaluationInput } from '@/lib/schemas/assessment';
-import { assessmentDigest } from './digest';
+import { assessmentDigest, canonicalJson } from './digest';
 import { fieldErrorsOf, invalid, type ServiceResult } from './result';
 
 export interface Assessment extends Omit<AssessmentRow, 'input' | 'evaluation'> {
@@ -43,9 +43,12 @@ export interface CreateAssessmentOptions {
 
 const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
-/** The earlier save of this submission: the same assessment when the findings match, else a refusal. */
+/**
+ * The earlier save of this submission: the same assessment when the findings match, else a refusal.
+ * Compared in canonical form: PostgreSQL's jsonb gives the stored object back with its keys reordered.
+ */
 function replayOf(row: AssessmentRow, patientId: string, supersedesId: string | null, input: unknown): ServiceResult<{ id: string }> {
-  if (row.patientId === patientId && row.supersedesId === supersedesId && JSON.stringify(row.input) === JSON.stringify(input)) return { ok: true, data: { id: row.id } };
+  if (row.patientId === patientId && row.supersedesId === supersedesId && canonicalJson(row.input) === canonicalJson(input)) return { ok: true, data: { id: row.id } };
   return invalid('This form was already saved, with other findings. Open the saved assessment from the patient page and correct it there.');
 }
 

@@ -45,7 +45,8 @@ describe('saving an assessment (real SQLite)', () => {
 
   it('detects a stored evaluation altered outside the app', async () => {
     const [latest] = await listAssessments(actor, patientId);
-    await db.client.$executeRawUnsafe(`UPDATE assessments SET evaluation = json_set(evaluation, '$.rulesVersion', '9.9.9') WHERE id = ?`, latest!.id);
+    if (db.provider === 'sqlite') await db.client.$executeRaw`UPDATE assessments SET evaluation = json_set(evaluation, '$.rulesVersion', '9.9.9') WHERE id = ${latest!.id}`;
+    else await db.client.$executeRaw`UPDATE assessments SET evaluation = jsonb_set(evaluation::jsonb, '{rulesVersion}', '"9.9.9"')::json WHERE id = ${latest!.id}`;
     expect(verifyDigest((await getAssessment(actor, latest!.id))!)).toBe(false);
   });
 

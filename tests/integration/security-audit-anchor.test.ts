@@ -9,7 +9,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { createDbClient, type PrismaClient } from '@/lib/db/client';
+import type { PrismaClient } from '@/lib/db/client';
 import { useAnchorFiles } from '@/lib/integrity/audit-anchor';
 import { GENESIS_HASH, auditHash, verifyChain, type AuditFields } from '@/lib/integrity/audit-chain';
 import { canonicalJson } from '@/lib/integrity/hash';
@@ -50,22 +50,12 @@ function auditVerify(env: Record<string, string>): Verify {
 }
 
 let n = 0;
-const opened: PrismaClient[] = [];
-afterAll(async () => {
-  await Promise.all(opened.map((c) => c.$disconnect()));
-});
 
 /** A consistent copy of the database and of its anchor log, with the append-only triggers dropped. */
 async function copy(): Promise<{ url: string; client: PrismaClient; logFile: string; env: Record<string, string> }> {
-  const file = path.join(path.dirname(db.file), `anchor-tamper-${++n}.db`);
-  const logFile = path.join(path.dirname(db.file), `anchor-tamper-${n}.log`);
-  await db.client.$executeRawUnsafe(`VACUUM INTO '${file}'`);
+  const logFile = path.join(db.dir, `anchor-tamper-${++n}.log`);
+  const { url, client } = await db.unprotectedCopy();
   copyFileSync(db.anchor.logFile, logFile);
-  const url = `file:${file}`;
-  const client = createDbClient(url);
-  opened.push(client);
-  await client.$executeRawUnsafe('DROP TRIGGER IF EXISTS audit_events_no_update');
-  await client.$executeRawUnsafe('DROP TRIGGER IF EXISTS audit_events_no_delete');
   return { url, client, logFile, env: { DATABASE_URL: url, AUDIT_ANCHOR_LOG: logFile } };
 }
 

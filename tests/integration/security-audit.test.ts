@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { createDbClient, type PrismaClient } from '@/lib/db/client';
+import type { PrismaClient } from '@/lib/db/client';
 import { withTransaction } from '@/lib/db/transaction';
 import { auditHash } from '@/lib/integrity/audit-chain';
 import { emptyAssessmentForm } from '@/lib/schemas/assessment';
@@ -65,9 +65,10 @@ async function expectEvent(since: Date, what: { action: string; patientId: strin
   });
   expect(e.at.getTime()).toBeGreaterThanOrEqual(since.getTime() - 5);
   expect(e.at.getTime()).toBeLessThanOrEqual(Date.now() + 5);
-  // Stored as UTC text.
-  const [raw] = await db.client.$queryRawUnsafe<{ at: string }[]>('SELECT CAST(at AS TEXT) AS at FROM audit_events WHERE seq = ?', e.seq);
-  expect(raw!.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|\+00:00)$/);
+  // Stored as UTC: ISO text on SQLite; a timestamp without time zone holding the UTC time on PostgreSQL.
+  const [raw] = await db.client.$queryRaw<{ at: string }[]>`SELECT CAST(at AS TEXT) AS at FROM audit_events WHERE seq = ${e.seq}`;
+  if (db.provider === 'sqlite') expect(raw!.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|\+00:00)$/);
+  else expect(new Date(`${raw!.at.replace(' ', 'T')}Z`).getTime()).toBe(e.at.getTime());
   return e;
 }
 
@@ -198,22 +199,11 @@ describe('the database refuses to change audit events', () => {
 });
 
 describe('tampering is detected by `npm run --silent audit:verify`', () => {
-  let n = 0;
-  const opened: PrismaClient[] = [];
-  afterAll(async () => {
-    await Promise.all(opened.map((c) => c.$disconnect()));
-  });
 
   /** A consistent copy of the test database to tamper with. */
   async function tamperedCopy(tamper: (c: PrismaClient) => Promise<unknown>): Promise<VerifyResult> {
-    const file = path.join(path.dirname(db.file), `tamper-${++n}.db`);
-    await db.client.$executeRawUnsafe(`VACUUM INTO '${file}'`);
-    const url = `file:${file}`;
-    const client = createDbClient(url);
-    opened.push(client);
-    // Someone with write access to the database file can drop the append-only triggers first.
-    await client.$executeRawUnsafe('DROP TRIGGER IF EXISTS audit_events_no_update');
-    await client.$executeRawUnsafe('DROP TRIGGER IF EXISTS audit_events_no_delete');
+    // Someone with write access to the database can drop the append-only triggers first.
+    const { url, client } = await db.unprotectedCopy();
     await tamper(client);
     await client.$disconnect();
     return auditVerify(url);
@@ -249,7 +239,7 @@ describe('tampering is detected by `npm run --silent audit:verify`', () => {
     const k = await middle();
     const r = await tamperedCopy(async (c) => {
       await c.auditEvent.delete({ where: { seq: k } });
-      await c.$executeRawUnsafe('UPDATE audit_events SET seq = seq + 1000000 WHERE seq > ?', k);
+      await c.$executeRaw`UPDATE audit_events SET seq = seq + 1000000 WHERE seq > ${k}`;
       await c.$executeRawUnsafe('UPDATE audit_events SET seq = seq - 1000001 WHERE seq > 1000000');
     });
     expect(r).toMatchObject({ status: 1, json: { ok: false, firstBrokenEvent: k, problem: expect.stringContaining(`does not point at the hash of event ${k - 1}`) } });
@@ -258,9 +248,9 @@ describe('tampering is detected by `npm run --silent audit:verify`', () => {
   it('two events swapped (re-ordered)', async () => {
     const k = await middle();
     const r = await tamperedCopy(async (c) => {
-      await c.$executeRawUnsafe('UPDATE audit_events SET seq = -1 WHERE seq = ?', k);
-      await c.$executeRawUnsafe('UPDATE audit_events SET seq = ? WHERE seq = ?', k, k + 1);
-      await c.$executeRawUnsafe('UPDATE audit_events SET seq = ? WHERE seq = -1', k + 1);
+      await c.$executeRaw`UPDATE audit_events SET seq = -1 WHERE seq = ${k}`;
+      await c.$executeRaw`UPDATE audit_events SET seq = ${k} WHERE seq = ${k + 1}`;
+      await c.$executeRaw`UPDATE audit_events SET seq = ${k + 1} WHERE seq = -1`;
     });
     expect(r).toMatchObject({ status: 1, json: { ok: false, firstBrokenEvent: k } });
   });
@@ -269,7 +259,7 @@ describe('tampering is detected by `npm run --silent audit:verify`', () => {
     const k = await middle();
     const r = await tamperedCopy(async (c) => {
       const before = await c.auditEvent.findUniqueOrThrow({ where: { seq: k - 1 } });
-      await c.$executeRawUnsafe('UPDATE audit_events SET seq = seq + 1000000 WHERE seq >= ?', k);
+      await c.$executeRaw`UPDATE audit_events SET seq = seq + 1000000 WHERE seq >= ${k}`;
       await c.$executeRawUnsafe('UPDATE audit_events SET seq = seq - 999999 WHERE seq >= 1000000');
       const forged = {
         seq: k, at: new Date(before.at.getTime() + 1), userId: actor.userId, organisationId: actor.organisationId, action: 'patient.read',

@@ -7,7 +7,7 @@ import { GET as authGET, POST as authPOST } from '@/app/api/auth/[...all]/route'
 import { DISABLED_HTTP_PATHS, getAuth } from '@/lib/auth/auth';
 import { env } from '@/lib/env';
 import { signIn } from '@/lib/services/sign-in';
-import { createTestDatabase, type TestDatabase } from './database';
+import { createTestDatabase, type TestDatabase, DROP_TRIGGERS } from './database';
 import { fromPeer } from '../peer';
 
 let db: TestDatabase;
@@ -64,7 +64,7 @@ describe('per-account limit', () => {
     const windowStart = new Date(Date.now() - env.SIGN_IN_WINDOW_MINUTES * 60_000 - 60_000);
     // Age this account's failures past the window: audit events are append-only, so this throwaway
     // database's triggers are dropped first (its chain then breaks; no matter here).
-    await db.client.$executeRawUnsafe('DROP TRIGGER IF EXISTS audit_events_no_update');
+    for (const sql of DROP_TRIGGERS[db.provider]) await db.client.$executeRawUnsafe(sql);
     await db.client.auditEvent.updateMany({ where: { action: 'auth.sign-in', outcome: 'failure', detail: `account:${email}` }, data: { at: windowStart } });
     expect(await signIn({ email, password: 'north-valley-2026' }, from('198.51.100.201'))).toMatchObject({ ok: true });
   });

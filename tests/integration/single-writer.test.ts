@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { listAllAuditEvents } from '@/lib/db/audit';
+import { env } from '@/lib/env';
 import { withTransaction } from '@/lib/db/transaction';
 import { readAnchorLog } from '@/lib/integrity/audit-anchor';
 import { verifyChain } from '@/lib/integrity/audit-chain';
@@ -80,7 +81,14 @@ describe('one writer, transactions committed together', () => {
     expect(readAnchorLog(db.anchor)?.anchors.at(-1)).toMatchObject({ seq: head.seq, hash: head.hash });
   });
 
-  it('the database runs in WAL mode with a busy timeout, and keeps full sync (an acknowledged commit survives a power loss)', async () => {
+  it('connections are configured: SQLite in WAL mode with a busy timeout and full sync (an acknowledged commit survives a power loss); PostgreSQL with statement and lock timeouts (a stuck query fails, it does not hold a request)', async () => {
+    if (db.provider === 'postgresql') {
+      const [statement] = await db.client.$queryRawUnsafe<{ statement_timeout: string }[]>('SHOW statement_timeout');
+      const [lock] = await db.client.$queryRawUnsafe<{ lock_timeout: string }[]>('SHOW lock_timeout');
+      expect(statement!.statement_timeout).toBe(`${env.DB_STATEMENT_TIMEOUT_SECONDS * 1000}ms`.replace(/^(\d+)000ms$/, '$1s'));
+      expect(lock!.lock_timeout).toBe(statement!.statement_timeout);
+      return;
+    }
     const [mode] = await db.client.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
     const [sync] = await db.client.$queryRawUnsafe<{ synchronous: bigint }[]>('PRAGMA synchronous');
     const [busy] = await db.client.$queryRawUnsafe<{ timeout: bigint }[]>('PRAGMA busy_timeout');
