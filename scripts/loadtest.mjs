@@ -20,11 +20,15 @@
  *   --no-write        do not update docs/BENCHMARKS.md
  *   --queries         no load: one request per path with the server's query log (DB_QUERY_LOG=1), then
  *                     the queries each path ran, their durations and SQLite's EXPLAIN QUERY PLAN
- * LOADTEST_PORT (default 4102) is the server's port; it listens on 127.0.0.1 only.
+ *   --targets=a,b     sqlite, postgresql:1, postgresql:3 (default: all three when PostgreSQL and nginx are
+ *                     installed, else sqlite): one run per target, one after the other, the same build;
+ *                     PostgreSQL targets run `npm run cluster` (PostgreSQL, N instances, nginx in front)
+ *                     in the temporary directory and measure through nginx
+ * LOADTEST_PORT (default 4102) is the server's (or nginx's) port; it listens on 127.0.0.1 only.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +36,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { chromium } from 'playwright-core';
 import { machine, machineLine } from './machine.mjs';
+import { postgresInstalled, runSql } from './postgres.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -47,8 +52,16 @@ const CONNECTIONS = [10, 50];
 const PACED_SAVES_PER_SECOND = 25;
 // Whole run bounded: a hung server or client never keeps the command going.
 const HARD_LIMIT_MS = 30 * 60_000;
+const NGINX = process.env.NGINX || '/usr/sbin/nginx';
+/** This run's target (a child run per target when several are asked for). */
+const TARGET = option('target', '');
+const [PROVIDER, INSTANCES_TEXT] = TARGET.split(':');
+const INSTANCES = Number(INSTANCES_TEXT ?? 1);
+const ON_POSTGRES = PROVIDER === 'postgresql';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rls-loadtest-'));
+// PostgreSQL runs as the postgres user when this runs as root: it must reach its folder in here.
+chmodSync(dir, 0o755);
 const dbFile = path.join(dir, 'loadtest.db');
 const env = {
   ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST,
@@ -74,6 +87,8 @@ let server = null;
 function stopServer() {
   if (server && server.exitCode === null) server.kill('SIGTERM');
 }
+/** The processes serving the app: the server, or (PostgreSQL) every instance the cluster started. */
+let appPids = () => (server ? [server.pid] : []);
 const hardStop = setTimeout(() => {
   console.error(`✖ load test exceeded ${HARD_LIMIT_MS / 60_000} minutes: stopping`);
   stopServer();
@@ -82,6 +97,29 @@ const hardStop = setTimeout(() => {
 hardStop.unref();
 process.on('exit', stopServer);
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => { stopServer(); process.exit(130); });
+
+/** Starts `npm run cluster` (PostgreSQL, the instances, nginx on PORT) and waits for its ready line. */
+async function startCluster() {
+  const clusterDir = path.join(dir, 'cluster');
+  server = spawn(process.execPath, [path.join(root, 'scripts/cluster.mjs'), '--instances', String(INSTANCES), '--port', String(PORT), '--dir', clusterDir], {
+    cwd: root, env: { ...env, DATABASE_URL: '', AUDIT_ANCHOR_KEY: '', AUDIT_ANCHOR_LOG: '' }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const ready = await new Promise((resolve, reject) => {
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const url = /^DATABASE_URL=(\S+)$/m.exec(out)?.[1];
+      if (/^ready http:/m.test(out) && url) resolve(url);
+    });
+    server.once('exit', (code) => reject(new Error(`npm run cluster exited (${code}) before it was ready:\n${out.slice(-2000)}`)));
+  });
+  server.stdout.resume();
+  const state = JSON.parse(readFileSync(path.join(clusterDir, 'cluster.json'), 'utf8'));
+  appPids = () => JSON.parse(readFileSync(path.join(clusterDir, 'cluster.json'), 'utf8')).instances.map((i) => i.pid).filter(Boolean);
+  // audit:verify and the checks read the cluster's database and anchors.
+  Object.assign(env, { DATABASE_URL: ready, AUDIT_ANCHOR_KEY: path.join(clusterDir, 'audit-anchor.key'), AUDIT_ANCHOR_LOG: path.join(clusterDir, 'audit-anchor.log') });
+  return { databaseUrl: ready, pgPort: state.postgres.port };
+}
 
 async function waitForServer() {
   for (let i = 0; i < 240; i++) {
@@ -109,12 +147,34 @@ async function signIn() {
   }
 }
 
+/**
+ * The run's database, read directly (SQLite file, or psql on the cluster's PostgreSQL): the checks after
+ * the load count rows. Only our own literals are put into the SQL.
+ */
+function openStore(pg) {
+  if (!pg) {
+    const sqlite = new Database(dbFile);
+    return {
+      value: (sql) => Object.values(sqlite.prepare(sql).get())[0],
+      run: (sql) => sqlite.prepare(sql).run(),
+      now: String(Date.now()),
+      close: () => sqlite.close(),
+    };
+  }
+  return {
+    value: (sql) => runSql(pg.pgPort, 'rls_workup', sql).trim(),
+    run: (sql) => runSql(pg.pgPort, 'rls_workup', sql),
+    now: 'now()',
+    close: () => {},
+  };
+}
+
 /** An API token for the demo clinic, stored as the admin page stores one (only its SHA-256). */
-function issueToken(sqlite) {
-  const admin = sqlite.prepare("SELECT id, organisation_id AS organisationId FROM users WHERE email = 'admin@demo.test'").get();
+function issueToken(store) {
+  const adminId = store.value("SELECT id FROM users WHERE email = 'admin@demo.test'");
+  const organisationId = store.value("SELECT organisation_id FROM users WHERE email = 'admin@demo.test'");
   const secret = `rlsw_${randomBytes(32).toString('base64url')}`;
-  sqlite.prepare('INSERT INTO api_tokens (id, organisation_id, name, token_hash, created_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(`loadtest${randomBytes(8).toString('hex')}`, admin.organisationId, 'load test', createHash('sha256').update(secret).digest('hex'), admin.id, Date.now());
+  store.run(`INSERT INTO api_tokens (id, organisation_id, name, token_hash, created_by_id, created_at) VALUES ('loadtest${randomBytes(8).toString('hex')}', '${organisationId}', 'load test', '${createHash('sha256').update(secret).digest('hex')}', '${adminId}', ${store.now})`);
   return secret;
 }
 
@@ -175,9 +235,13 @@ async function measure(name, connections, request, { expectStatus, seconds = SEC
  * is the work a path costs, which the machine's other jobs do not change the way they change throughput.
  */
 function serverCpuMs() {
-  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  // utime and stime are fields 14 and 15 of the line; after "pid (comm) " they are at 11 and 12.
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  let ticks = 0;
+  for (const pid of appPids()) {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of the line; after "pid (comm) " they are at 11 and 12.
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / CLOCK_TICKS;
 }
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
@@ -197,35 +261,47 @@ async function settle() {
 
 const fmt = (ms) => `${ms == null ? '—' : ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`.padStart(8);
 
+if (!TARGET) {
+  rmSync(dir, { recursive: true, force: true });
+  await runTargets();
+}
+
 try {
   console.log(machineLine());
+  console.log(`▶ Target: ${ON_POSTGRES ? `PostgreSQL, ${INSTANCES} instance${INSTANCES === 1 ? '' : 's'} behind nginx (npm run cluster)` : 'SQLite, one instance'}`);
   if (flag('no-build') && existsSync(path.join(root, DIST, 'BUILD_ID'))) console.log(`▶ Reusing the build in ${DIST}`);
   else step(`Production build into ${DIST}`, bin('next'), ['build']);
-  step('Migrating a temporary SQLite database', process.execPath, ['scripts/prisma.mjs', 'migrate', 'deploy']);
-  step('Seeding the demo clinic', bin('tsx'), ['prisma/seed.ts']);
-  step('Creating the audit anchor key and the first anchor', bin('tsx'), ['scripts/audit-anchor.ts']);
-
-  // --cpu-prof is not allowed in NODE_OPTIONS: the server runs under node with the flag itself.
-  const profileArgs = flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profiles')}`] : [];
-  server = spawn(process.execPath, [...profileArgs, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
-    cwd: root, env, stdio: ['ignore', 'ignore', flag('queries') ? 'pipe' : 'inherit'],
-  });
   let queryLog = '';
-  server.stderr?.on('data', (chunk) => { queryLog += chunk; });
+  let pg = null;
+  if (ON_POSTGRES) {
+    if (flag('queries') || flag('profile')) throw new Error('--queries and --profile run on the SQLite target only');
+    console.log('▶ Starting the cluster');
+    pg = await startCluster();
+  } else {
+    step('Migrating a temporary SQLite database', process.execPath, ['scripts/prisma.mjs', 'migrate', 'deploy']);
+    step('Seeding the demo clinic', bin('tsx'), ['prisma/seed.ts']);
+    step('Creating the audit anchor key and the first anchor', bin('tsx'), ['scripts/audit-anchor.ts']);
+    // --cpu-prof is not allowed in NODE_OPTIONS: the server runs under node with the flag itself.
+    const profileArgs = flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profiles')}`] : [];
+    server = spawn(process.execPath, [...profileArgs, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
+      cwd: root, env, stdio: ['ignore', 'ignore', flag('queries') ? 'pipe' : 'inherit'],
+    });
+    server.stderr?.on('data', (chunk) => { queryLog += chunk; });
+  }
   await waitForServer();
-  console.log(`▶ Server on ${BASE}; signing in`);
+  console.log(`▶ Serving on ${BASE}; signing in`);
   const cookie = await signIn();
 
-  const sqlite = new Database(dbFile);
-  const token = issueToken(sqlite);
-  const patient = sqlite.prepare("SELECT id FROM patients WHERE mrn = 'DEMO-001'").get();
+  const store = openStore(pg);
+  const token = issueToken(store);
+  const patient = { id: store.value("SELECT id FROM patients WHERE mrn = 'DEMO-001'") };
   const evaluateBody = JSON.stringify(JSON.parse(readFileSync(path.join(root, 'lib/rules/cases/V02.json'), 'utf8')).input);
   const manifest = JSON.parse(readFileSync(path.join(root, DIST, 'server', 'server-reference-manifest.json'), 'utf8'));
   const actionId = Object.entries(manifest.node).find(([, e]) => e.exportedName === 'createAssessmentAction')?.[0];
   if (!actionId) throw new Error('createAssessmentAction is not in the build');
   if (!(await fetch(`${BASE}/patients/${patient.id}/assessments/new`, { headers: { cookie } })).ok) throw new Error('the intake page did not open with the signed-in session');
   const intake = intakeForm();
-  const countBefore = sqlite.prepare('SELECT COUNT(*) AS n FROM assessments').get().n;
+  const countBefore = Number(store.value('SELECT COUNT(*) AS n FROM assessments'));
   // The size of an evaluation's answer: the floor is also measured answering that many bytes.
   const evaluated = await fetch(`${BASE}/api/v1/evaluate`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: evaluateBody });
   if (!evaluated.ok) throw new Error(`evaluate did not answer (${evaluated.status})`);
@@ -250,7 +326,10 @@ try {
         body: JSON.stringify([patient.id, null, intake]),
       },
     },
-  ].filter((p) => p.key === 'floor' || ONLY.length === 0 || ONLY.includes(p.key) || (p.key === 'floor-sized' && ONLY.includes('evaluate')));
+  ]
+    // On PostgreSQL the paths that touch the database (the floor for reference).
+    .filter((p) => !ON_POSTGRES || ['floor', 'patients', 'evaluate', 'save'].includes(p.key))
+    .filter((p) => p.key === 'floor' || ONLY.length === 0 || ONLY.includes(p.key) || (p.key === 'floor-sized' && ONLY.includes('evaluate')));
   // The same saves from 50 clients that each save every 2 s (25 saves/s offered): the latency a clinic
   // of 50 clinicians sees when all of them save at a pace no clinic reaches, rather than at saturation.
   const paced = paths.find((p) => p.key === 'save') && { ...paths.find((p) => p.key === 'save'), key: 'save-paced', name: 'save, each client every 2 s (25/s offered)', overallRate: PACED_SAVES_PER_SECOND };
@@ -282,13 +361,13 @@ try {
       for (const q of queries) {
         console.log(`  ${q.ms.toFixed(2).padStart(7)} ms  ${q.query.replace(/`main`\./g, '').slice(0, 220)}`);
         if (/^\s*SELECT/i.test(q.query)) {
-          const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${q.query}`).all(...Array((q.query.match(/\?/g) ?? []).length).fill(null));
+          const plan = new Database(dbFile).prepare(`EXPLAIN QUERY PLAN ${q.query}`).all(...Array((q.query.match(/\?/g) ?? []).length).fill(null));
           console.log(`             plan: ${plan.map((x) => x.detail).join(' | ')}`);
         }
       }
     }
     stopServer();
-    sqlite.close();
+    store.close();
     rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   }
@@ -302,14 +381,18 @@ try {
     rows.push({ key: 'floor-again', ...(await measure('floor again: GET /api/ping', connections, paths[0].request, paths[0])) });
   }
 
-  // Let requests still in flight finish before counting what was stored.
+  // Let requests still in flight finish before counting what was stored (SQLite: the server stopped
+  // first; PostgreSQL: counted, and the chain verified, while it still runs).
   await new Promise((r) => setTimeout(r, 2000));
-  stopServer();
-  await new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
+  const stopped = () => new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
+  if (!ON_POSTGRES) {
+    stopServer();
+    await stopped();
+  }
 
   const acknowledged = rows.filter((r) => r.key === 'save' || r.key === 'save-paced').reduce((n, r) => n + r.ok, 0) + (probe ? 1 : 0);
-  const saved = sqlite.prepare('SELECT COUNT(*) AS n FROM assessments').get().n - countBefore;
-  const eventsOf = (action) => sqlite.prepare('SELECT COUNT(*) AS n FROM audit_events WHERE action = ?').get(action).n;
+  const saved = Number(store.value('SELECT COUNT(*) AS n FROM assessments')) - countBefore;
+  const eventsOf = (action) => Number(store.value(`SELECT COUNT(*) AS n FROM audit_events WHERE action = '${action}'`));
   const checks = [
     { what: 'every acknowledged save is in the database', ok: saved >= acknowledged, detail: `${acknowledged} acknowledged, ${saved} stored` },
     { what: 'every stored save has its audit event', ok: eventsOf('assessment.create') >= saved, detail: `${eventsOf('assessment.create')} assessment.create events` },
@@ -324,16 +407,22 @@ try {
       detail: `${eventsOf('api.evaluate')} api.evaluate events`,
     },
   ];
-  sqlite.close();
+  store.close();
   const verify = spawnSync(bin('tsx'), ['scripts/audit-verify.ts'], { cwd: root, env, encoding: 'utf8' });
   checks.push({ what: 'the audit chain verifies (audit:verify exits 0)', ok: verify.status === 0, detail: verify.stdout.trim() || verify.stderr.trim() });
+  if (ON_POSTGRES) {
+    stopServer();
+    await stopped();
+  }
 
   console.log('\n▶ Nothing given up');
   for (const c of checks) console.log(`${c.ok ? '✔' : '✖'} ${c.what}: ${c.detail}`);
 
   const report = summarise(rows, checks);
   console.log(`\n${report.ratios}`);
-  if (!flag('no-write')) writeBenchmarks(report.markdown);
+  if (!flag('no-write')) writeBenchmarks(report.markdown, ON_POSTGRES ? `loadtest-postgresql-${INSTANCES}` : 'loadtest');
+  // For the run over several targets (runTargets), which compares them.
+  console.log(`LOADTEST_ROWS ${JSON.stringify({ target: TARGET, rows, ok: checks.every((c) => c.ok) })}`);
   if (flag('profile')) console.log(`\nCPU profiles: ${path.join(dir, 'profiles')}`);
   else rmSync(dir, { recursive: true, force: true });
   process.exit(checks.every((c) => c.ok) ? 0 : 1);
@@ -349,6 +438,7 @@ function summarise(rows, checks) {
   const at = (key, c) => rows.find((r) => r.key === key && r.connections === c);
   const lines = [];
   const md = [];
+  md.push(`Target: ${ON_POSTGRES ? `PostgreSQL 15, ${INSTANCES} instance${INSTANCES === 1 ? '' : 's'} of the app behind nginx (\`npm run cluster\`), measured through nginx; CPU per request is the instances' together (not PostgreSQL's or nginx's)` : 'SQLite, one instance (`next start`)'}.`);
   md.push(`Command: \`npm run loadtest\` (autocannon ${autocannonVersion()}, ${SECONDS} s per row — saves ${SECONDS * 3} s — after a 2 s warm-up at the same concurrency; client and server on the same machine; percentiles over every answer).`);
   md.push(`Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; load average at the end ${m.loadAverage} (each row: at its start).`);
   md.push(`Run: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}.`);
@@ -361,7 +451,8 @@ function summarise(rows, checks) {
   md.push('');
   md.push('| Target (same run) | Connections | Figure | Met |');
   md.push('|---|---|---|---|');
-  for (const c of CONNECTIONS) {
+  // The throughput targets against the floor are the single SQLite instance's (the framework's floor).
+  for (const c of ON_POSTGRES ? [] : CONNECTIONS) {
     const floor = ((at('floor', c)?.rps ?? 0) + (at('floor-again', c)?.rps ?? 0)) / 2;
     for (const [key, share] of [['health', 0.8], ['evaluate', 0.5]]) {
       const r = at(key, c);
@@ -401,14 +492,93 @@ function autocannonVersion() {
   return JSON.parse(readFileSync(path.join(root, 'node_modules/autocannon/package.json'), 'utf8')).version;
 }
 
-/** Replaces the load-test section of docs/BENCHMARKS.md with this run's figures. */
-function writeBenchmarks(markdown) {
+/** Replaces one load-test section (`name`) of docs/BENCHMARKS.md with this run's figures. */
+function writeBenchmarks(markdown, name) {
   const file = path.join(root, 'docs/BENCHMARKS.md');
   const text = readFileSync(file, 'utf8');
-  const start = '<!-- loadtest:start -->';
-  const end = '<!-- loadtest:end -->';
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
   const block = `${start}\n${markdown}\n${end}`;
-  const next = text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${text.trimEnd()}\n\n## Request path under load (latest \`npm run loadtest\`)\n\n${block}\n`;
+  const heading = name === 'loadtest' ? 'Request path under load (latest `npm run loadtest`)' : `Latest \`npm run loadtest\`: ${name.replace('loadtest-', '')}`;
+  const next = text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => block) : `${text.trimEnd()}\n\n## ${heading}\n\n${block}\n`;
   writeFileSync(file, next);
-  console.log('▶ Figures written to docs/BENCHMARKS.md');
+  console.log(`▶ Figures written to docs/BENCHMARKS.md (${name})`);
+}
+
+/**
+ * Without --target: builds once, runs each target in a process of its own (one after the other, so
+ * they never share the machine), then writes their comparison. Exits with the worst exit code.
+ */
+async function runTargets() {
+  const installed = postgresInstalled() && existsSync(NGINX);
+  const fallback = installed && !flag('queries') && !flag('profile') ? 'sqlite,postgresql:1,postgresql:3' : 'sqlite';
+  const targets = (option('targets', '') || fallback).split(',').filter(Boolean);
+  for (const t of targets) if (!/^(sqlite|postgresql:[1-9])$/.test(t)) throw new Error(`--targets: "${t}" is not sqlite or postgresql:N (N from 1 to 9)`);
+  if (!installed && targets.some((t) => t.startsWith('postgresql'))) throw new Error('PostgreSQL targets need Debian\'s postgresql and nginx (apt-get install postgresql nginx)');
+  if (!installed) console.log('▶ PostgreSQL or nginx is not installed: measuring SQLite only');
+  if (!(flag('no-build') && existsSync(path.join(root, DIST, 'BUILD_ID')))) {
+    console.log(`▶ Production build into ${DIST}`);
+    const r = spawnSync(bin('next'), ['build'], { cwd: root, env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST }, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) process.exit(1);
+  }
+  const passed = args.filter((a) => !a.startsWith('--targets=') && a !== '--no-build');
+  const results = [];
+  let worst = 0;
+  for (const target of targets) {
+    console.log(`\n═══ ${target}`);
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), `--target=${target}`, '--no-build', ...passed], { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      process.stdout.write(String(chunk).split('\n').filter((l) => !l.startsWith('LOADTEST_ROWS ')).join('\n'));
+    });
+    const code = await new Promise((r) => child.once('exit', (c) => r(c ?? 1)));
+    worst = Math.max(worst, code);
+    const line = out.split('\n').find((l) => l.startsWith('LOADTEST_ROWS '));
+    if (line) results.push(JSON.parse(line.slice('LOADTEST_ROWS '.length)));
+  }
+  if (results.length > 1) {
+    const markdown = compareTargets(results);
+    console.log(`\n${markdown}`);
+    if (!flag('no-write')) writeBenchmarks(markdown, 'loadtest-compare');
+  }
+  process.exit(worst);
+}
+
+/** The targets side by side: throughput and p95 of the paths they share, and the scale-out target. */
+function compareTargets(results) {
+  const m = machine();
+  const label = (t) => (t === 'sqlite' ? 'SQLite, 1 instance' : `PostgreSQL, ${t.split(':')[1]} instance${t.endsWith(':1') ? '' : 's'}`);
+  const at = (res, key, c) => res.rows.find((r) => r.key === key && r.connections === c);
+  const md = [];
+  md.push(`Command: \`npm run loadtest\` (each target in turn, same build, same machine). Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; load average at the end ${m.loadAverage}. Run: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}. Each cell: requests/s, p95; the floor (GET /api/ping) of the same target's run for scale.`);
+  md.push('');
+  md.push(`| Path | Connections | ${results.map((r) => label(r.target)).join(' | ')} |`);
+  md.push(`|---|---|${results.map(() => '---').join('|')}|`);
+  for (const key of ['floor', 'patients', 'evaluate', 'save', 'save-paced']) {
+    for (const c of CONNECTIONS) {
+      const cells = results.map((res) => at(res, key, c));
+      if (cells.every((x) => !x)) continue;
+      const name = cells.find(Boolean).name;
+      md.push(`| ${name} | ${c} | ${cells.map((x) => (x ? `${x.rps.toFixed(1)}/s, p95 ${fmt(x.p95).trim()}` : '—')).join(' | ')} |`);
+    }
+  }
+  const one = results.find((r) => r.target === 'postgresql:1');
+  const three = results.find((r) => r.target === 'postgresql:3');
+  if (one && three) {
+    md.push('');
+    md.push('| Target (same run) | Connections | Figure | Met |');
+    md.push('|---|---|---|---|');
+    for (const key of ['patients', 'evaluate', 'save']) {
+      for (const c of CONNECTIONS) {
+        const a = at(one, key, c);
+        const b = at(three, key, c);
+        if (!a || !b) continue;
+        md.push(`| PostgreSQL, 3 instances no slower than 1: ${a.name} | ${c} | ${b.rps.toFixed(1)} against ${a.rps.toFixed(1)} req/s (${((b.rps / a.rps) * 100).toFixed(0)} %) | ${b.rps >= a.rps ? 'yes' : 'no'} |`);
+      }
+    }
+  }
+  md.push('');
+  md.push(`Nothing given up: ${results.map((r) => `${label(r.target)} ${r.ok ? 'yes' : '**no**'}`).join(', ')} (each target's own checks, in its section).`);
+  return md.join('\n');
 }
