@@ -499,7 +499,11 @@ function writeBenchmarks(markdown, name) {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
   const block = `${start}\n${markdown}\n${end}`;
-  const heading = name === 'loadtest' ? 'Request path under load (latest `npm run loadtest`)' : `Latest \`npm run loadtest\`: ${name.replace('loadtest-', '')}`;
+  const headings = {
+    loadtest: 'Request path under load (latest `npm run loadtest`)',
+    'loadtest-compare': 'Scale-out: SQLite and PostgreSQL with 1 and 3 instances (latest `npm run loadtest`)',
+  };
+  const heading = headings[name] ?? `PostgreSQL, ${name.split('-').pop()} instance(s) behind nginx (latest \`npm run loadtest\`)`;
   const next = text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => block) : `${text.trimEnd()}\n\n## ${heading}\n\n${block}\n`;
   writeFileSync(file, next);
   console.log(`▶ Figures written to docs/BENCHMARKS.md (${name})`);
@@ -550,8 +554,9 @@ function compareTargets(results) {
   const m = machine();
   const label = (t) => (t === 'sqlite' ? 'SQLite, 1 instance' : `PostgreSQL, ${t.split(':')[1]} instance${t.endsWith(':1') ? '' : 's'}`);
   const at = (res, key, c) => res.rows.find((r) => r.key === key && r.connections === c);
+  const floorOf = (res, c) => ((at(res, 'floor', c)?.rps ?? 0) + (at(res, 'floor-again', c)?.rps ?? 0)) / 2;
   const md = [];
-  md.push(`Command: \`npm run loadtest\` (each target in turn, same build, same machine). Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; load average at the end ${m.loadAverage}. Run: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}. Each cell: requests/s, p95; the floor (GET /api/ping) of the same target's run for scale.`);
+  md.push(`Command: \`npm run loadtest\` (each target in turn, same build, same machine). Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; load average at the end ${m.loadAverage}. Run: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}. Each cell: requests/s, its share of the same target's floor (GET /api/ping through the same server or nginx, mean of the round's first and last row: the machine's drift between targets shows there), p95.`);
   md.push('');
   md.push(`| Path | Connections | ${results.map((r) => label(r.target)).join(' | ')} |`);
   md.push(`|---|---|${results.map(() => '---').join('|')}|`);
@@ -560,7 +565,7 @@ function compareTargets(results) {
       const cells = results.map((res) => at(res, key, c));
       if (cells.every((x) => !x)) continue;
       const name = cells.find(Boolean).name;
-      md.push(`| ${name} | ${c} | ${cells.map((x) => (x ? `${x.rps.toFixed(1)}/s, p95 ${fmt(x.p95).trim()}` : '—')).join(' | ')} |`);
+      md.push(`| ${name} | ${c} | ${cells.map((x, i) => (x ? `${x.rps.toFixed(1)}/s${key === 'floor' ? '' : ` (${((x.rps / floorOf(results[i], c)) * 100).toFixed(0)} %)`}, p95 ${fmt(x.p95).trim()}` : '—')).join(' | ')} |`);
     }
   }
   const one = results.find((r) => r.target === 'postgresql:1');
@@ -574,7 +579,8 @@ function compareTargets(results) {
         const a = at(one, key, c);
         const b = at(three, key, c);
         if (!a || !b) continue;
-        md.push(`| PostgreSQL, 3 instances no slower than 1: ${a.name} | ${c} | ${b.rps.toFixed(1)} against ${a.rps.toFixed(1)} req/s (${((b.rps / a.rps) * 100).toFixed(0)} %) | ${b.rps >= a.rps ? 'yes' : 'no'} |`);
+        const shares = `${((b.rps / floorOf(three, c)) * 100).toFixed(0)} % against ${((a.rps / floorOf(one, c)) * 100).toFixed(0)} % of their floors`;
+        md.push(`| PostgreSQL, 3 instances no slower than 1: ${a.name} | ${c} | ${b.rps.toFixed(1)} against ${a.rps.toFixed(1)} req/s (${((b.rps / a.rps) * 100).toFixed(0)} %); ${shares} | ${b.rps >= a.rps ? 'yes' : 'no'} |`);
       }
     }
   }
