@@ -33,7 +33,7 @@ const dbName = `instances_${process.pid}`;
 let url: string;
 let env: Record<string, string>;
 const instances: Instance[] = [];
-let actions: { signIn: string; save: string };
+let actions: { signIn: string; save: string; signOut: string };
 let sql: pg.Client;
 
 function actionIds() {
@@ -43,7 +43,7 @@ function actionIds() {
     if (!found) throw new Error(`${name} is not in the build in ${DIST}`);
     return found;
   };
-  return { signIn: id('signInAction'), save: id('createAssessmentAction') };
+  return { signIn: id('signInAction'), save: id('createAssessmentAction'), signOut: id('signOutAction') };
 }
 
 async function startInstance(): Promise<Instance> {
@@ -148,8 +148,8 @@ describe('three instances on one PostgreSQL database', () => {
     const page = await get(c, '/patients', cookie);
     expect(page.status).toBe(200);
     expect(page.text).toContain('DEMO-001');
-    // Signed out through one instance (its session row deleted): refused by every instance.
-    await sql.query("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = 'clinician@demo.test')");
+    // Signed out through another instance: refused by every instance.
+    expect((await callAction(b, '/patients', actions.signOut, [], cookie)).status).toBeLessThan(400);
     for (const i of [a, b, c]) expect((await get(i, '/api/session', cookie)).status).toBe(401);
   });
 
