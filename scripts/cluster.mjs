@@ -129,7 +129,7 @@ function newestSource() {
     if (!existsSync(p)) return;
     const s = statSync(p);
     if (s.isDirectory()) {
-      for (const e of readdirSync(p)) if (e !== 'generated' && e !== 'node_modules') walk(path.join(p, e));
+      for (const e of readdirSync(p)) if (!e.startsWith('generated') && e !== 'node_modules') walk(path.join(p, e)); // generated clients: made by npm install, not sources
     } else max = Math.max(max, s.mtimeMs);
   };
   for (const p of ['app', 'components', 'lib', 'next.config.js', 'package-lock.json', 'tsconfig.json']) walk(path.join(root, p));

@@ -1,6 +1,6 @@
 import 'server-only';
 /** The optional TOTP second factor: set up with the password, confirmed with a first code. Audited. */
-import { APIError } from 'better-auth/api';
+import { isAuthApiError } from '@/lib/auth/api-error';
 import { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { getAuth } from '@/lib/auth/auth';
@@ -21,7 +21,7 @@ export async function startTotpSetup(actor: Actor, form: unknown, h: Headers): P
     const secret = new URL(r.totpURI).searchParams.get('secret') ?? '';
     return { ok: true, data: { totpURI: r.totpURI, secret, backupCodes: r.backupCodes } };
   } catch (e) {
-    await audit(actor, { action: 'auth.totp.setup', outcome: 'failure', detail: e instanceof APIError ? 'wrong-password' : 'error' });
+    await audit(actor, { action: 'auth.totp.setup', outcome: 'failure', detail: isAuthApiError(e) ? 'wrong-password' : 'error' });
     return invalid('The password is not right', { password: ['Password not accepted'] });
   }
 }

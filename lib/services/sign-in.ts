@@ -4,7 +4,7 @@ import 'server-only';
  * across instances), Better Auth for the password check and the new session, optional TOTP, and an
  * audit event for every attempt.
  */
-import { APIError } from 'better-auth/api';
+import { isAuthApiError } from '@/lib/auth/api-error';
 import { getAuth } from '@/lib/auth/auth';
 import { clientAddressOf } from '@/lib/auth/request';
 import { countAuditEvents } from '@/lib/db/audit';
@@ -48,7 +48,7 @@ export async function signIn(form: unknown, h: Headers): Promise<SignInResult> {
     await auditAnonymous(clientAddress, { action: twoFactor ? 'auth.sign-in.password' : 'auth.sign-in', outcome: 'success', userId: user?.id ?? null, organisationId: user?.organisationId ?? null });
     return { ok: true, data: { twoFactor } };
   } catch (e) {
-    if (!(e instanceof APIError)) {
+    if (!isAuthApiError(e)) {
       logger.error({ err: (e as Error).message }, 'sign-in failed unexpectedly');
       return invalid('Sign-in is unavailable right now. Try again in a moment.');
     }
@@ -68,7 +68,7 @@ export async function verifyTotp(form: unknown, h: Headers): Promise<ServiceResu
     await auditAnonymous(clientAddress, { action: 'auth.sign-in', outcome: 'success', detail: 'totp', userId: u.id, organisationId: u.organisationId ?? null });
     return { ok: true, data: null };
   } catch (e) {
-    await auditAnonymous(clientAddress, { action: 'auth.sign-in.totp', outcome: 'failure', detail: e instanceof APIError ? 'wrong-code' : 'error' });
+    await auditAnonymous(clientAddress, { action: 'auth.sign-in.totp', outcome: 'failure', detail: isAuthApiError(e) ? 'wrong-code' : 'error' });
     return invalid('That code is not right, or it has expired. Sign in again if the problem persists.', { code: ['Code not accepted'] });
   }
 }

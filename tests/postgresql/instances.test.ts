@@ -12,6 +12,7 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -32,7 +33,7 @@ const dbName = `instances_${process.pid}`;
 let url: string;
 let env: Record<string, string>;
 const instances: Instance[] = [];
-let actions: { signIn: string; save: string };
+let actions: { signIn: string; save: string; signOut: string };
 let sql: pg.Client;
 
 function actionIds() {
@@ -42,7 +43,7 @@ function actionIds() {
     if (!found) throw new Error(`${name} is not in the build in ${DIST}`);
     return found;
   };
-  return { signIn: id('signInAction'), save: id('createAssessmentAction') };
+  return { signIn: id('signInAction'), save: id('createAssessmentAction'), signOut: id('signOutAction') };
 }
 
 async function startInstance(): Promise<Instance> {
@@ -60,8 +61,7 @@ async function ready(instance: Instance) {
   for (;;) {
     if (instance.process.exitCode !== null) throw new Error(`instance ${instance.base} exited: ${instance.output.join('').slice(-2000)}`);
     try {
-      const res = await fetch(`${instance.base}/api/health`);
-      if (res.status === 200) return;
+      if ((await get(instance, '/api/health')).status === 200) return;
     } catch { /* not listening yet */ }
     if (Date.now() > until) throw new Error(`instance ${instance.base} not ready: ${instance.output.join('').slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -101,10 +101,31 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 }, 120_000);
 
+interface Answer { status: number; setCookie: string[]; text: string }
+
+/**
+ * One HTTP request on its own connection (no keep-alive: a pooled connection the server closed after
+ * its idle timeout would fail a request that was never received), redirects not followed.
+ */
+function request(instance: Instance, pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${instance.base}${pathname}`, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, setCookie: res.headers['set-cookie'] ?? [], text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const get = (instance: Instance, pathname: string, cookie = '') => request(instance, pathname, { headers: cookie ? { cookie } : {} });
+
 /** Calls a server action over HTTP as the browser does (JSON arguments). */
 function callAction(instance: Instance, pathname: string, action: string, args: unknown[], cookie = '') {
-  return fetch(`${instance.base}${pathname}`, {
-    method: 'POST', redirect: 'manual',
+  return request(instance, pathname, {
+    method: 'POST',
     headers: { origin: instance.base, 'next-action': action, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', ...(cookie ? { cookie } : {}) },
     body: JSON.stringify(args),
   });
@@ -112,8 +133,8 @@ function callAction(instance: Instance, pathname: string, action: string, args: 
 
 async function signIn(instance: Instance, email: string, password: string): Promise<{ cookie: string; text: string }> {
   const res = await callAction(instance, '/sign-in', actions.signIn, [{ email, password }, '/patients']);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').filter((c) => c !== '' && !c.endsWith('=')).join('; ');
-  return { cookie, text: await res.text() };
+  const cookie = res.setCookie.map((c) => c.split(';')[0] ?? '').filter((c) => c !== '' && !c.endsWith('=')).join('; ');
+  return { cookie, text: res.text };
 }
 
 const demoPatient = async () => (await sql.query<{ id: string }>("SELECT id FROM patients WHERE mrn = 'DEMO-001'")).rows[0]!.id;
@@ -123,13 +144,13 @@ describe('three instances on one PostgreSQL database', () => {
     const [a, b, c] = instances as [Instance, Instance, Instance];
     const { cookie } = await signIn(a, 'clinician@demo.test', 'demo-clinician-2026');
     expect(cookie).toMatch(/session_token=/);
-    for (const i of [a, b, c]) expect((await fetch(`${i.base}/api/session`, { headers: { cookie } })).status).toBe(200);
-    const page = await fetch(`${c.base}/patients`, { headers: { cookie }, redirect: 'manual' });
+    for (const i of [a, b, c]) expect((await get(i, '/api/session', cookie)).status).toBe(200);
+    const page = await get(c, '/patients', cookie);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('DEMO-001');
-    // Signed out through one instance (its session row deleted): refused by every instance.
-    await sql.query("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = 'clinician@demo.test')");
-    for (const i of [a, b, c]) expect((await fetch(`${i.base}/api/session`, { headers: { cookie } })).status).toBe(401);
+    expect(page.text).toContain('DEMO-001');
+    // Signed out through another instance: refused by every instance.
+    expect((await callAction(b, '/patients', actions.signOut, [], cookie)).status).toBeLessThan(400);
+    for (const i of [a, b, c]) expect((await get(i, '/api/session', cookie)).status).toBe(401);
   });
 
   it('concurrent saves and audited reads through all three: every acknowledged save stored and audited, one audit chain (audit:verify exits 0)', async () => {
@@ -148,10 +169,9 @@ describe('three instances on one PostgreSQL database', () => {
     // Each request through another instance than the session was signed in with.
     const saves = Array.from({ length: SAVES }, async (_, k) => {
       const res = await callAction(instances[k % INSTANCES]!, `/patients/${patientId}/assessments/new`, actions.save, [patientId, null, form], sessions[(k + 1) % INSTANCES]!.cookie);
-      const text = await res.text();
-      return res.status === 200 ? /"ok":true,"assessmentId":"(c[a-z0-9]{20,})"/.exec(text)?.[1] ?? null : null;
+      return res.status === 200 ? /"ok":true,"assessmentId":"(c[a-z0-9]{20,})"/.exec(res.text)?.[1] ?? null : null;
     });
-    const reads = Array.from({ length: READS }, async (_, k) => (await fetch(`${instances[k % INSTANCES]!.base}/patients/${patientId}`, { headers: { cookie: sessions[(k + 2) % INSTANCES]!.cookie } })).status);
+    const reads = Array.from({ length: READS }, async (_, k) => (await get(instances[k % INSTANCES]!, `/patients/${patientId}`, sessions[(k + 2) % INSTANCES]!.cookie)).status);
     const [ids, statuses] = await Promise.all([Promise.all(saves), Promise.all(reads)]);
 
     const acknowledged = ids.filter((id): id is string => id !== null);
@@ -191,7 +211,7 @@ describe('three instances on one PostgreSQL database', () => {
 
     // Better Auth's own limiter (requests to /api/auth/*): one count in the database for all instances.
     await sql.query('DELETE FROM rate_limits');
-    for (const i of instances) await fetch(`${i.base}/api/auth/get-session`);
+    for (const i of instances) await get(i, '/api/auth/get-session');
     const rows = await sql.query<{ key: string; count: number }>('SELECT key, count FROM rate_limits');
     expect(rows.rows).toEqual([expect.objectContaining({ key: expect.stringContaining('/get-session'), count: INSTANCES })]);
   });

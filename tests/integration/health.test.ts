@@ -1,0 +1,46 @@
+// @vitest-environment node
+// GET /api/health reports whether this instance reaches its database: 200 when it does, 503 with a
+// clear message when it does not (a load balancer takes the instance out of rotation).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET } from '@/app/api/health/route';
+import { createDbClient, type PrismaClient } from '@/lib/db/client';
+import { freePort } from '../../scripts/postgres.mjs';
+import { createTestDatabase, type TestDatabase } from './database';
+
+let db: TestDatabase;
+const install = (client: PrismaClient) => {
+  (globalThis as { rlsWorkupDb?: PrismaClient }).rlsWorkupDb = client;
+};
+
+beforeAll(() => {
+  db = createTestDatabase({ seeded: false });
+});
+afterAll(async () => db.dispose());
+
+describe('GET /api/health', () => {
+  it('200 with the provider when the database answers', async () => {
+    install(db.client);
+    const res = await GET();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', database: { status: 'reachable', provider: db.provider } });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('503 with the reason when the database cannot be reached', async () => {
+    // PostgreSQL: a port nothing listens on; SQLite: a file in a folder that does not exist.
+    const url = db.provider === 'postgresql' ? `postgresql://postgres@127.0.0.1:${await freePort()}/nothing` : `file:${db.dir}/no-such-folder/x.db`;
+    const unreachable = createDbClient(url);
+    install(unreachable);
+    try {
+      const res = await GET();
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { status: string; database: unknown; message: string };
+      expect(body).toMatchObject({ status: 'unavailable', database: { status: 'unreachable', provider: db.provider } });
+      expect(body.message).toMatch(/^The database is not reachable: .+\. Requests that need it fail until it is back\.$/);
+      expect(body.message).not.toContain('postgresql://');
+    } finally {
+      install(db.client);
+      await unreachable.$disconnect();
+    }
+  });
+});
