@@ -6,7 +6,10 @@ import { defineConfig } from 'vitest/config';
 // A second project runs the integration tests that use a database once more on PostgreSQL 15 (a server
 // started from Debian's binaries for the run: tests/postgres-setup.ts), plus the PostgreSQL-only tests.
 const DATABASE_FREE = ['tests/integration/cli.test.ts', 'tests/integration/pdf-rendering.test.ts'];
-const SQLITE_ONLY = ['tests/integration/migrations.test.ts'];
+// The SQLite migration history (PostgreSQL's: tests/postgresql/schema-drift.test.ts), and the audit
+// verifier's tamper cases: provider-independent logic run through ~50 `npm run audit:verify` processes,
+// a third of the PostgreSQL project's time (PostgreSQL's triggers and verify: tests/postgresql/audit-append-only.test.ts).
+const SQLITE_ONLY = ['tests/integration/migrations.test.ts', 'tests/integration/security-audit.test.ts', 'tests/integration/security-audit-anchor.test.ts'];
 const POSTGRES_ONLY = ['tests/postgresql/**/*.test.ts'];
 
 export default defineConfig({
