@@ -8,11 +8,35 @@ export interface DatabaseHealth {
   problem?: string;
 }
 
+/** How long a "reachable" answer is reused: a load balancer polling every few seconds still sees an outage within this. */
+const REACHABLE_FOR_MS = 1000;
+
+/** Per client (a test or script may swap the process-wide client): the check running now, and the last success. */
+const checks = new WeakMap<object, { running?: Promise<DatabaseHealth>; reachableAt?: number }>();
+
+/**
+ * The database's reachability for GET /api/health. Checks that arrive together share one `SELECT 1`,
+ * and a success is reused for a second (the health check is polled, and under load it ran one query per
+ * request); a failure is never reused, so a database that is back is seen at the next check.
+ */
+export async function databaseHealth(timeoutMs = 2000, now: () => number = Date.now): Promise<DatabaseHealth> {
+  const client = getDb();
+  const state = checks.get(client) ?? {};
+  checks.set(client, state);
+  if (state.reachableAt !== undefined && now() - state.reachableAt < REACHABLE_FOR_MS) return { reachable: true, provider: dbProvider() };
+  state.running ??= checkOnce(timeoutMs).then((health) => {
+    state.running = undefined;
+    state.reachableAt = health.reachable ? now() : undefined;
+    return health;
+  });
+  return state.running;
+}
+
 /**
  * Runs `SELECT 1`; gives up after `timeoutMs` (a server that accepts connections but does not answer
  * must not hold the health check: the load balancer waits for it).
  */
-export async function databaseHealth(timeoutMs = 2000): Promise<DatabaseHealth> {
+async function checkOnce(timeoutMs: number): Promise<DatabaseHealth> {
   const provider = dbProvider();
   let timer: NodeJS.Timeout | undefined;
   try {

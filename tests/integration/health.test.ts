@@ -1,9 +1,10 @@
 // @vitest-environment node
 // GET /api/health reports whether this instance reaches its database: 200 when it does, 503 with a
 // clear message when it does not (a load balancer takes the instance out of rotation).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/health/route';
 import { createDbClient, type PrismaClient } from '@/lib/db/client';
+import { databaseHealth } from '@/lib/db/health';
 import { freePort } from '../../scripts/postgres.mjs';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -44,6 +45,37 @@ describe('GET /api/health', () => {
     } finally {
       install(db.client);
       await unreachable.$disconnect();
+    }
+  });
+
+  it('checks that arrive together share one query; a success is reused for a second, a failure never', async () => {
+    const client = createDbClient(db.url);
+    const queries = vi.spyOn(client, '$queryRawUnsafe');
+    let t = 1_000_000;
+    const now = () => t;
+    install(client);
+    try {
+      const together = await Promise.all(Array.from({ length: 5 }, () => databaseHealth(30_000, now)));
+      expect(together.every((h) => h.reachable)).toBe(true);
+      expect(queries).toHaveBeenCalledTimes(1);
+      t += 999;
+      expect((await databaseHealth(30_000, now)).reachable).toBe(true);
+      expect(queries).toHaveBeenCalledTimes(1);
+      t += 1;
+      expect((await databaseHealth(30_000, now)).reachable).toBe(true);
+      expect(queries).toHaveBeenCalledTimes(2);
+
+      const url = db.provider === 'postgresql' ? `postgresql://postgres@127.0.0.1:${await freePort()}/nothing` : `file:${db.dir}/no-such-folder/x.db`;
+      const unreachable = createDbClient(url);
+      const failing = vi.spyOn(unreachable, '$queryRawUnsafe');
+      install(unreachable);
+      expect((await databaseHealth(30_000, now)).reachable).toBe(false);
+      expect((await databaseHealth(30_000, now)).reachable).toBe(false);
+      expect(failing).toHaveBeenCalledTimes(2);
+      await unreachable.$disconnect();
+    } finally {
+      install(db.client);
+      await client.$disconnect();
     }
   });
 });
