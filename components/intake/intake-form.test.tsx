@@ -104,9 +104,10 @@ describe('IntakeForm', () => {
     expect(summary).toHaveTextContent('Some findings need correcting');
     await waitFor(() => expect(summary).toHaveFocus());
     await user.click(within(summary).getByRole('link', { name: 'TSH 5,000 mIU/L is outside the accepted range' }));
-    expect(screen.getByLabelText('TSH', { exact: true })).toHaveFocus();
+    // Focus moves after the click is handled: wait for the outcome, not for a time (failed once under load).
+    await waitFor(() => expect(screen.getByLabelText('TSH', { exact: true })).toHaveFocus());
     await user.click(within(summary).getByRole('link', { name: '"No medications" is ticked but medications are listed' }));
-    expect(screen.getByLabelText(/No medications/)).toHaveFocus();
+    await waitFor(() => expect(screen.getByLabelText(/No medications/)).toHaveFocus());
     expect(push).not.toHaveBeenCalled();
   });
 });
