@@ -17,7 +17,7 @@
 import { writeAnchor } from '@/lib/integrity/audit-anchor';
 import { takeAppendedHead } from './audit';
 import { dbProvider, getDb, type Prisma } from './client';
-import { isUniqueViolation } from './errors';
+import { isAuditSeqCollision } from './errors';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -134,7 +134,7 @@ export async function withTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
     try {
       return await enqueue(fn);
     } catch (e) {
-      if (attempt < 5 && isUniqueViolation(e) && /seq|audit/i.test(JSON.stringify((e as { meta?: unknown }).meta ?? ''))) continue;
+      if (attempt < 5 && isAuditSeqCollision(e)) continue;
       throw e;
     }
   }

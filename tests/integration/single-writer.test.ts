@@ -4,7 +4,8 @@
 // (the others of its group stay), and nothing is acknowledged before it is stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { listAllAuditEvents } from '@/lib/db/audit';
+import { appendAuditEvent, listAllAuditEvents } from '@/lib/db/audit';
+import { isAuditSeqCollision, isUniqueViolation } from '@/lib/db/errors';
 import { env } from '@/lib/env';
 import { withTransaction } from '@/lib/db/transaction';
 import { readAnchorLog } from '@/lib/integrity/audit-anchor';
@@ -79,6 +80,42 @@ describe('one writer, transactions committed together', () => {
     // The group's anchor names the head as committed.
     const head = await db.client.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });
     expect(readAnchorLog(db.anchor)?.anchors.at(-1)).toMatchObject({ seq: head.seq, hash: head.hash });
+  });
+
+  it('an append whose seq another writer took first is undone and run again: the event is stored once, the chain does not fork', async () => {
+    let attempts = 0;
+    const stored = await withTransaction(async (tx) => {
+      attempts++;
+      const seq = await appendAuditEvent(tx, { userId: actor.userId, organisationId: actor.organisationId, action: 'patient.read', outcome: 'success', recordId: `collide-a-${attempts}` });
+      if (attempts === 1) {
+        // Another writer takes the next seq (as a second process would): this transaction's head is stale.
+        await tx.$executeRawUnsafe(
+          "INSERT INTO audit_events (seq, at, action, outcome, prev_hash, hash) VALUES ($1, $2, 'other.writer', 'success', 'x', 'other-writer-hash')".replace(/\$\d/g, (m) => (db.provider === 'sqlite' ? '?' : m)),
+          seq + 1, new Date(),
+        );
+      }
+      await appendAuditEvent(tx, { userId: actor.userId, organisationId: actor.organisationId, action: 'patient.read', outcome: 'success', recordId: `collide-b-${attempts}` });
+      return attempts;
+    });
+    expect(stored).toBe(2);
+    // The first attempt was undone as a whole (the other writer's row with it, here); the second is stored once.
+    expect(await db.client.auditEvent.count({ where: { recordId: { startsWith: 'collide-' } } })).toBe(2);
+    expect(await db.client.auditEvent.count({ where: { recordId: { in: ['collide-a-2', 'collide-b-2'] } } })).toBe(2);
+    expect(verifyChain(await listAllAuditEvents()).ok).toBe(true);
+  });
+
+  it('a taken audit seq is recognised as a collision; another unique violation (a duplicate MRN) is not', async () => {
+    const head = await db.client.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });
+    const collision = await withTransaction((tx) => tx.$executeRawUnsafe(
+      "INSERT INTO audit_events (seq, at, action, outcome, prev_hash, hash) VALUES ($1, $2, 'other.writer', 'success', 'x', 'taken-seq')".replace(/\$\d/g, (m) => (db.provider === 'sqlite' ? '?' : m)),
+      head.seq, new Date(),
+    )).catch((e: unknown) => e);
+    expect(isUniqueViolation(collision)).toBe(true);
+    expect(isAuditSeqCollision(collision)).toBe(true);
+    const existing = await db.client.patient.findFirstOrThrow();
+    const duplicate = await db.client.patient.create({ data: { organisationId: existing.organisationId, mrn: existing.mrn, givenName: 'Dup', familyName: 'Licate', birthDate: '1970-01-01', sex: 'female' } }).catch((e: unknown) => e);
+    expect(isUniqueViolation(duplicate)).toBe(true);
+    expect(isAuditSeqCollision(duplicate)).toBe(false);
   });
 
   it('connections are configured: SQLite in WAL mode with a busy timeout and full sync (an acknowledged commit survives a power loss); PostgreSQL with statement and lock timeouts (a stuck query fails, it does not hold a request)', async () => {
