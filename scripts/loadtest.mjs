@@ -17,6 +17,7 @@
  *   --profile         run the server with --cpu-prof (profiles in the temporary directory, kept)
  *   --seconds=N       seconds per measurement (default 10)
  *   --only=a,b        measure only these paths (floor is always measured)
+ *   --connections=a,b concurrency levels (default 10,50; the paced saves run at the 50 level)
  *   --no-write        do not update docs/BENCHMARKS.md
  *   --queries         no load: one request per path with the server's query log (DB_QUERY_LOG=1), then
  *                     the queries each path ran, their durations and SQLite's EXPLAIN QUERY PLAN
@@ -48,7 +49,7 @@ const PORT = Number(process.env.LOADTEST_PORT ?? 4102);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIST = '.next-loadtest';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CONNECTIONS = [10, 50];
+const CONNECTIONS = option('connections', '10,50').split(',').map(Number);
 /** The paced saves: this many clients, each saving once per period, their turns spread evenly. */
 const PACED = { clients: 50, periodMs: 2000 };
 // Whole run bounded: a hung server or client never keeps the command going.
@@ -332,7 +333,9 @@ try {
     step('Creating the audit anchor key and the first anchor', bin('tsx'), ['scripts/audit-anchor.ts']);
     // --cpu-prof is not allowed in NODE_OPTIONS: the server runs under node with the flag itself.
     const profileArgs = flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profiles')}`] : [];
-    server = spawn(process.execPath, [...profileArgs, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
+    // The production server npm start runs (scripts/server.mjs: Next.js's handler behind a Node HTTP
+    // server that records the peer address and answers 503 while the database is down).
+    server = spawn(process.execPath, [...profileArgs, path.join(root, 'scripts/server.mjs'), '--host', '127.0.0.1', '--port', String(PORT)], {
       cwd: root, env, stdio: ['ignore', 'ignore', flag('queries') ? 'pipe' : 'inherit'],
     });
     server.stderr?.on('data', (chunk) => { queryLog += chunk; });
@@ -496,7 +499,7 @@ function summarise(rows, checks) {
   const at = (key, c) => rows.find((r) => r.key === key && r.connections === c);
   const lines = [];
   const md = [];
-  md.push(`Target: ${ON_POSTGRES ? `PostgreSQL 15, ${INSTANCES} instance${INSTANCES === 1 ? '' : 's'} of the app behind nginx (\`npm run cluster\`), measured through nginx; CPU per request is the instances' together (not PostgreSQL's or nginx's)` : 'SQLite, one instance (`next start`)'}.`);
+  md.push(`Target: ${ON_POSTGRES ? `PostgreSQL 15, ${INSTANCES} instance${INSTANCES === 1 ? '' : 's'} of the app behind nginx (\`npm run cluster\`), measured through nginx; CPU per request is the instances' together (not PostgreSQL's or nginx's)` : 'SQLite, one instance (`scripts/server.mjs`, as `npm start` serves)'}.`);
   md.push(`Command: \`npm run loadtest\` (autocannon ${autocannonVersion()}, ${SECONDS} s per row — saves ${SECONDS * 3} s — after a 2 s warm-up at the same concurrency; the paced saves with Node's fetch, each client at its own turn; client and server on the same machine; percentiles over every answer).`);
   md.push(`Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; load average at the end ${m.loadAverage} (each row: at its start).`);
   md.push(`Run: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}.`);
