@@ -46,9 +46,8 @@ const ROWS_PER_INSERT = 500;
 
 /**
  * Inserts chained rows with one multi-row INSERT of bound parameters rather than Prisma's `create` /
- * `createMany`: every audited read and write comes through here, and Prisma's model writes cost
- * 0.5–1.5 ms of CPU per row against about 0.1 ms for this (measured in one process on SQLite: createMany
- * of 1–32 rows 0.55–0.85 ms per row, this 0.09–0.17 ms; docs/BENCHMARKS.md). Dates are bound as
+ * `createMany`: every audited read and write comes through here, and this costs 37–54 % of the CPU
+ * (`npm run bench:audit`, docs/BENCHMARKS.md). Dates are bound as
  * Prisma binds them for the model, so rows read back the same. Column names are the schema's `@map`
  * names (prisma/schema.prisma); every integration test that audits fails if they drift.
  */

@@ -4,7 +4,7 @@
 // (the others of its group stay), and nothing is acknowledged before it is stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { appendAuditEvent, listAllAuditEvents } from '@/lib/db/audit';
+import { appendAuditEvent, appendAuditEvents, listAllAuditEvents } from '@/lib/db/audit';
 import { isAuditSeqCollision, isUniqueViolation } from '@/lib/db/errors';
 import { env } from '@/lib/env';
 import { withTransaction } from '@/lib/db/transaction';
@@ -101,6 +101,16 @@ describe('one writer, transactions committed together', () => {
     // The first attempt was undone as a whole (the other writer's row with it, here); the second is stored once.
     expect(await db.client.auditEvent.count({ where: { recordId: { startsWith: 'collide-' } } })).toBe(2);
     expect(await db.client.auditEvent.count({ where: { recordId: { in: ['collide-a-2', 'collide-b-2'] } } })).toBe(2);
+    expect(verifyChain(await listAllAuditEvents()).ok).toBe(true);
+  });
+
+  it('more events in one group than one INSERT takes (500): all stored, in order, one chain', async () => {
+    const before = await db.client.auditEvent.count();
+    const ids = Array.from({ length: 1201 }, (_, i) => `bulk-${String(i).padStart(4, '0')}`);
+    await withTransaction((tx) => appendAuditEvents(tx, ids.map((recordId) => ({ userId: actor.userId, organisationId: actor.organisationId, action: 'patient.read', outcome: 'success' as const, recordId }))));
+    const stored = await db.client.auditEvent.findMany({ where: { recordId: { startsWith: 'bulk-' } }, orderBy: { seq: 'asc' }, select: { recordId: true } });
+    expect(stored.map((e) => e.recordId)).toEqual(ids);
+    expect(await db.client.auditEvent.count()).toBe(before + 1201);
     expect(verifyChain(await listAllAuditEvents()).ok).toBe(true);
   });
 
