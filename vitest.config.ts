@@ -33,6 +33,7 @@ export default defineConfig({
           include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'app/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
           // tests/faults run in their own stage after the build (vitest.faults.config.ts).
           exclude: ['tests/e2e/**', 'tests/faults/**', 'node_modules/**', '.next/**', ...POSTGRES_ONLY],
+          globalSetup: ['tests/sqlite-setup.ts'],
         },
       },
       {
