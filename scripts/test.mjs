@@ -1,23 +1,23 @@
 #!/usr/bin/env node
 /**
- * npm test: the whole suite.
+ * npm test: the whole suite, in order, stopping at the first failing stage.
  *   1. A production build in .next-test (served by the three-instance test, the fault tests and the
  *      browser tests).
- *   Then two lines of work at the same time (much of each is waiting — on fsync, child processes,
- *   PostgreSQL, the browser — so together they take far less than one after the other):
- *   2. Vitest: unit tests beside the modules in lib/, component tests, integration tests on real
- *      temporary SQLite databases, and the integration tests again on PostgreSQL 15 (a server started
- *      from Debian's binaries for the run), with the PostgreSQL-only tests (tests/postgresql).
- *      3. Then, when they pass, the fault tests (tests/faults) on that build: a SQLite instance killed
- *      with SIGKILL during saves; `npm run cluster` (PostgreSQL, three instances, nginx) with an
- *      instance killed and PostgreSQL stopped under load, then stopped with SIGTERM.
- *   4. Alongside 2–3, the browser tests: Debian's Chromium (installed with apt when missing and running
- *      as root; otherwise a clear stop — never a silent skip), Playwright with two workers, each with
- *      its own server and database (E2E_PORT, E2E_PORT + 1). Their output is printed when they end.
- * Vitest prints as it goes; each runner prints its own summary; the run fails if any stage fails, and
- * says which, with each stage's time. `node scripts/test.mjs unit` runs 1–3, `… e2e` runs 1 and 4.
+ *   2. Vitest, two test files at a time: unit tests beside the modules in lib/, component tests,
+ *      integration tests on real temporary SQLite databases (copies of a template migrated and seeded
+ *      once per run), and the integration tests again on PostgreSQL 15 (a server started from Debian's
+ *      binaries for the run), with the PostgreSQL-only tests (tests/postgresql).
+ *   3. Fault tests (tests/faults) on that build: a SQLite instance killed with SIGKILL during saves;
+ *      `npm run cluster` (PostgreSQL, three instances, nginx) with an instance killed and PostgreSQL
+ *      stopped under load, then stopped with SIGTERM.
+ *   4. Browser tests: Debian's Chromium (installed with apt when missing and running as root; otherwise
+ *      a clear stop — never a silent skip), Playwright with two workers, each with its own server and
+ *      database (ports E2E_PORT and E2E_PORT + 1).
+ * The stages run one after another: on two cores each already keeps both busy, and run side by side
+ * they only slowed each other down (tests then ran into their time limits).
+ * Each runner prints its own summary last; each stage's time follows it.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,46 +38,6 @@ function run(label, cmd, args, extraEnv = {}) {
     process.exit(r.status || 1);
   }
   console.log(`\n✔ ${label}: ${seconds(t0)}`);
-}
-
-/** Runs a stage alongside others: its output is kept and printed when it ends. Resolves with its exit status. */
-function runAlongside(label, cmd, args, extraEnv = {}) {
-  console.log(`\n▶ ${label} (alongside; output when it ends)`);
-  const t0 = Date.now();
-  const child = spawn(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const chunks = [];
-  child.stdout.on('data', (c) => chunks.push(c));
-  child.stderr.on('data', (c) => chunks.push(c));
-  return new Promise((resolve) => {
-    child.on('error', (error) => {
-      chunks.push(Buffer.from(`${error.message}\n`));
-      resolve(1);
-    });
-    child.on('close', (code, signal) => {
-      console.log(`\n▶ ${label}: output\n`);
-      process.stdout.write(Buffer.concat(chunks));
-      const status = code ?? (signal ? 1 : 0);
-      if (status === 0) console.log(`\n✔ ${label}: ${seconds(t0)}`);
-      else console.error(`\n✖ ${label} failed (exit ${code ?? signal}) after ${seconds(t0)}`);
-      resolve(status);
-    });
-  });
-}
-
-/** Runs a stage in order, printing as it goes. Resolves with its exit status. */
-function runLive(label, cmd, args, extraEnv = {}) {
-  console.log(`\n▶ ${label}`);
-  const t0 = Date.now();
-  const child = spawn(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'inherit', 'inherit'] });
-  return new Promise((resolve) => {
-    child.on('error', () => resolve(1));
-    child.on('close', (code, signal) => {
-      const status = code ?? (signal ? 1 : 0);
-      if (status === 0) console.log(`\n✔ ${label}: ${seconds(t0)}`);
-      else console.error(`\n✖ ${label} failed (exit ${code ?? signal}) after ${seconds(t0)}`);
-      resolve(status);
-    });
-  });
 }
 
 /** Debian packages the browser tests need: Chromium, and pdftotext to read printed PDFs. */
@@ -107,23 +67,9 @@ const started = Date.now();
 if (only !== 'unit') ensureBrowserTools();
 // One production build, first: the three-instance test on PostgreSQL (Vitest), the fault tests and the
 // browser tests all serve it.
-run('Production build for the instance, fault and browser tests (.next-test)', bin('next'), ['build'], { NEXT_DIST_DIR: '.next-test' });
-
-const VITEST = 'Unit, component and integration tests on SQLite, integration tests on PostgreSQL (Vitest)';
-const FAULTS = 'Fault tests (tests/faults: real servers on the .next-test build)';
-const BROWSER = 'Browser tests (Playwright, Debian Chromium)';
-const browser = only === 'unit' ? Promise.resolve(0)
-  : (only === 'e2e' ? runLive : runAlongside)(BROWSER, bin('playwright'), ['test'], { CHROMIUM_PATH: CHROMIUM });
-const vitest = only === 'e2e' ? Promise.resolve(0) : (async () => {
-  if ((await runLive(VITEST, bin('vitest'), ['run'])) !== 0) return VITEST;
-  // Real servers on that build killed with SIGKILL and restarted, PostgreSQL stopped under load, the cluster command.
-  if ((await runLive(FAULTS, bin('vitest'), ['run', '--config', 'vitest.faults.config.ts'])) !== 0) return FAULTS;
-  return null;
-})();
-const [failedVitest, browserStatus] = await Promise.all([vitest, browser]);
-const failed = [failedVitest, browserStatus !== 0 ? BROWSER : null].filter(Boolean);
-if (failed.length > 0) {
-  console.error(`\n✖ npm test failed after ${seconds(started)}: ${failed.join('; ')}`);
-  process.exit(1);
-}
+run('Production build for the instance and browser tests (.next-test)', bin('next'), ['build'], { NEXT_DIST_DIR: '.next-test' });
+if (only !== 'e2e') run('Unit, component and integration tests on SQLite, integration tests on PostgreSQL (Vitest)', bin('vitest'), ['run']);
+// Real servers on that build killed with SIGKILL and restarted, PostgreSQL stopped under load, the cluster command.
+if (only !== 'e2e') run('Fault tests (tests/faults: real servers on the .next-test build)', bin('vitest'), ['run', '--config', 'vitest.faults.config.ts']);
+if (only !== 'unit') run('Browser tests (Playwright, Debian Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: CHROMIUM });
 console.log(`\n✔ npm test passed in ${seconds(started)}`);
