@@ -11,8 +11,8 @@
  *      `npm run cluster` (PostgreSQL, three instances, nginx) with an instance killed and PostgreSQL
  *      stopped under load, then stopped with SIGTERM.
  *   4. Browser tests: Debian's Chromium (installed with apt when missing and running as root; otherwise
- *      a clear stop — never a silent skip), Playwright with two workers, each with its own server and
- *      database (ports E2E_PORT and E2E_PORT + 1).
+ *      a clear stop — never a silent skip), Playwright against a server of its own on E2E_PORT (with
+ *      E2E_WORKERS=n, n workers, each with its own server and database on E2E_PORT, E2E_PORT + 1, …).
  * The stages run one after another: on two cores each already keeps both busy, and run side by side
  * they only slowed each other down (tests then ran into their time limits).
  * Each runner prints its own summary last; each stage's time follows it.
@@ -67,7 +67,7 @@ const started = Date.now();
 if (only !== 'unit') ensureBrowserTools();
 // One production build, first: the three-instance test on PostgreSQL (Vitest), the fault tests and the
 // browser tests all serve it.
-run('Production build for the instance and browser tests (.next-test)', bin('next'), ['build'], { NEXT_DIST_DIR: '.next-test' });
+run('Production build for the instance, fault and browser tests (.next-test)', bin('next'), ['build'], { NEXT_DIST_DIR: '.next-test' });
 if (only !== 'e2e') run('Unit, component and integration tests on SQLite, integration tests on PostgreSQL (Vitest)', bin('vitest'), ['run']);
 // Real servers on that build killed with SIGKILL and restarted, PostgreSQL stopped under load, the cluster command.
 if (only !== 'e2e') run('Fault tests (tests/faults: real servers on the .next-test build)', bin('vitest'), ['run', '--config', 'vitest.faults.config.ts']);
