@@ -7,8 +7,8 @@ import { defineConfig } from 'vitest/config';
 // started from Debian's binaries for the run: tests/postgres-setup.ts), plus the PostgreSQL-only tests.
 const DATABASE_FREE = ['tests/integration/cli.test.ts', 'tests/integration/pdf-rendering.test.ts'];
 // The SQLite migration history (PostgreSQL's: tests/postgresql/schema-drift.test.ts), and the audit
-// verifier's tamper cases: provider-independent logic run through ~50 `npm run audit:verify` processes,
-// a third of the PostgreSQL project's time (PostgreSQL's triggers and verify: tests/postgresql/audit-append-only.test.ts).
+// verifier's tamper cases: provider-independent logic on the events read (PostgreSQL's triggers and
+// verify: tests/postgresql/audit-append-only.test.ts).
 const SQLITE_ONLY = ['tests/integration/migrations.test.ts', 'tests/integration/security-audit.test.ts', 'tests/integration/security-audit-anchor.test.ts'];
 const POSTGRES_ONLY = ['tests/postgresql/**/*.test.ts'];
 
@@ -25,6 +25,10 @@ export default defineConfig({
     setupFiles: ['tests/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Two test files at a time (Vitest's default is one fewer than the cores: one here). Much of an
+    // integration file's time is spent waiting (a commit's fsync, a child process, PostgreSQL), so the
+    // second file uses what the first leaves idle. Every file has its own databases and ports.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -33,6 +37,7 @@ export default defineConfig({
           include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'app/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
           // tests/faults run in their own stage after the build (vitest.faults.config.ts).
           exclude: ['tests/e2e/**', 'tests/faults/**', 'node_modules/**', '.next/**', ...POSTGRES_ONLY],
+          globalSetup: ['tests/sqlite-setup.ts'],
         },
       },
       {

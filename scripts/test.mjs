@@ -1,16 +1,21 @@
 #!/usr/bin/env node
 /**
  * npm test: the whole suite, in order, stopping at the first failing stage.
- *   1. A production build in .next-test (served by the three-instance test and the browser tests).
- *   2. Vitest: unit tests beside the modules in lib/, component tests, integration tests on real
- *      temporary SQLite databases, and the integration tests again on PostgreSQL 15 (a server started
- *      from Debian's binaries for the run), with the PostgreSQL-only tests (tests/postgresql).
+ *   1. A production build in .next-test (served by the three-instance test, the fault tests and the
+ *      browser tests).
+ *   2. Vitest, two test files at a time: unit tests beside the modules in lib/, component tests,
+ *      integration tests on real temporary SQLite databases (copies of a template migrated and seeded
+ *      once per run), and the integration tests again on PostgreSQL 15 (a server started from Debian's
+ *      binaries for the run), with the PostgreSQL-only tests (tests/postgresql).
  *   3. Fault tests (tests/faults) on that build: a SQLite instance killed with SIGKILL during saves;
  *      `npm run cluster` (PostgreSQL, three instances, nginx) with an instance killed and PostgreSQL
  *      stopped under load, then stopped with SIGTERM.
  *   4. Browser tests: Debian's Chromium (installed with apt when missing and running as root; otherwise
- *      a clear stop — never a silent skip), Playwright.
- * Each runner prints its own summary last.
+ *      a clear stop — never a silent skip), Playwright against a server of its own on E2E_PORT (with
+ *      E2E_WORKERS=n, n workers, each with its own server and database on E2E_PORT, E2E_PORT + 1, …).
+ * The stages run one after another: on two cores each already keeps both busy, and run side by side
+ * they only slowed each other down (tests then ran into their time limits).
+ * Each runner prints its own summary last; each stage's time follows it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,13 +27,17 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
+
 function run(label, cmd, args, extraEnv = {}) {
   console.log(`\n▶ ${label}`);
+  const t0 = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' });
   if (r.status !== 0) {
-    console.error(`\n✖ ${label} failed (exit ${r.status ?? r.signal})`);
+    console.error(`\n✖ ${label} failed (exit ${r.status ?? r.signal}) after ${seconds(t0)}`);
     process.exit(r.status || 1);
   }
+  console.log(`\n✔ ${label}: ${seconds(t0)}`);
 }
 
 /** Debian packages the browser tests need: Chromium, and pdftotext to read printed PDFs. */
@@ -54,11 +63,13 @@ function ensureBrowserTools() {
 }
 
 const only = process.argv[2];
+const started = Date.now();
 if (only !== 'unit') ensureBrowserTools();
-// One production build, first: the three-instance test on PostgreSQL (Vitest) and the browser tests
-// both serve it.
-run('Production build for the instance and browser tests (.next-test)', bin('next'), ['build'], { NEXT_DIST_DIR: '.next-test' });
+// One production build, first: the three-instance test on PostgreSQL (Vitest), the fault tests and the
+// browser tests all serve it.
+run('Production build for the instance, fault and browser tests (.next-test)', bin('next'), ['build'], { NEXT_DIST_DIR: '.next-test' });
 if (only !== 'e2e') run('Unit, component and integration tests on SQLite, integration tests on PostgreSQL (Vitest)', bin('vitest'), ['run']);
 // Real servers on that build killed with SIGKILL and restarted, PostgreSQL stopped under load, the cluster command.
 if (only !== 'e2e') run('Fault tests (tests/faults: real servers on the .next-test build)', bin('vitest'), ['run', '--config', 'vitest.faults.config.ts']);
 if (only !== 'unit') run('Browser tests (Playwright, Debian Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: CHROMIUM });
+console.log(`\n✔ npm test passed in ${seconds(started)}`);

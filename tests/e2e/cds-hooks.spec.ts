@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { importPKCS8, SignJWT } from 'jose';
-import { E2E_PORT, stateFile } from './auth-state';
+import { WORKER_PORT, stateFile } from './auth-state';
 
 // A card's link opens the pre-filled assessment in the app (/cds/open/[token]); EHR feedback on the
 // cards shows on the admin's override-rate page (/admin/overrides). The EHR is played by signing as
@@ -15,7 +15,7 @@ const SANDBOX = JSON.parse(readFileSync(path.join(here, '../fixtures/cds-hooks-s
 const bundle = JSON.parse(readFileSync(path.join(here, '../fixtures/fhir/Renato_Dare_f07e9b1d-9cc7-465e-8abc-94e84793d1fb.json'), 'utf8')) as { entry: { resource: { resourceType: string; id: string } }[] };
 const resources = bundle.entry.map((e) => e.resource);
 const RENATO = 'ffd502c9-23e1-4f8f-bc8a-87373acad280';
-const ORIGIN = `http://127.0.0.1:${E2E_PORT}`;
+const ORIGIN = `http://127.0.0.1:${WORKER_PORT}`;
 const HOOK = `${ORIGIN}/cds-services/rls-workup`;
 
 interface Card { uuid: string; summary: string; detail?: string; overrideReasons?: { system: string; code: string; display: string }[]; suggestions?: { uuid: string }[]; links?: { label: string; url: string }[]; source: { topic?: { code: string } } }

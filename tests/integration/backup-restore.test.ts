@@ -15,7 +15,7 @@ import { assessmentDigest } from '@/lib/services/digest';
 import { searchPatients } from '@/lib/services/patients';
 import { addReview } from '@/lib/services/reviews';
 import { createDatabase, dropDatabase } from '../../scripts/postgres.mjs';
-import { TEST_PROVIDER, actorFor, createTestDatabase, migrate, type TestDatabase } from './database';
+import { TEST_PROVIDER, actorFor, createTestDatabase, migratedSqliteDatabase, type TestDatabase } from './database';
 import { assessmentForm as form } from '../factories';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -35,9 +35,8 @@ function newDatabase(name: string, kind: 'fresh' | 'migrated'): string {
     created.push(unique);
     return createDatabase(inject('postgresPort'), unique, kind === 'migrated' ? { template: 'template_migrated' } : {});
   }
-  const url = `file:${path.join(dir(), `${name}.db`)}`;
-  if (kind === 'migrated') migrate(url);
-  return url;
+  const file = path.join(dir(), `${name}.db`);
+  return kind === 'migrated' ? migratedSqliteDatabase(file, { seeded: false }) : `file:${file}`;
 }
 
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');

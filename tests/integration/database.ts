@@ -2,12 +2,13 @@
  * A real, temporary database for integration tests: migrated by the real Prisma CLI (through the
  * project's schema-engine stand-in) and seeded by the real seed script. Nothing is mocked.
  *
- * SQLite by default (a temporary file). In the Vitest project `postgresql` (TEST_DATABASE=postgresql)
- * a database on the run's PostgreSQL server (tests/postgres-setup.ts), copied from a template that the
- * CLI migrated (and the seed script seeded) once for the run.
+ * SQLite by default: a temporary file, copied from a template file that the CLI migrated (and the seed
+ * script seeded) once for the run (tests/sqlite-setup.ts). In the Vitest project `postgresql`
+ * (TEST_DATABASE=postgresql) a database on the run's PostgreSQL server (tests/postgres-setup.ts), copied
+ * from a template that the CLI migrated (and the seed script seeded) once for the run.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
@@ -51,6 +52,16 @@ export function seed(url: string): string {
   return execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'prisma/seed.ts')], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: 'pipe' }).toString();
 }
 
+/**
+ * A SQLite database file at `file`, migrated by the CLI (and seeded) as the run's template was: a copy
+ * of the template file (tests/sqlite-setup.ts). Returns its URL.
+ */
+export function migratedSqliteDatabase(file: string, { seeded }: { seeded: boolean }): string {
+  const templates = inject('sqliteTemplates');
+  copyFileSync(seeded ? templates.seeded : templates.migrated, file);
+  return `file:${file}`;
+}
+
 let created = 0;
 const uniqueName = (prefix: string) => `${prefix}_${process.pid}_${++created}_${Math.random().toString(36).slice(2, 8)}`;
 
@@ -74,9 +85,7 @@ export function createTestDatabase({ seeded = true }: { seeded?: boolean } = {})
     url = createDatabase(port, name, { template: seeded ? 'template_seeded' : 'template_migrated' });
     dropped.push(name);
   } else {
-    url = `file:${file}`;
-    migrate(url);
-    if (seeded) seed(url);
+    url = migratedSqliteDatabase(file, { seeded });
   }
   const client = createDbClient(url);
   const anchor = { keyFile: path.join(dir, 'audit-anchor.key'), logFile: path.join(dir, 'audit-anchor.log') };

@@ -4,6 +4,7 @@
 // when the old one died (killed with SIGKILL here). Pages come from a small local server.
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { env } from '@/lib/env';
 import { QueueBusyError, RenderQueue } from '@/lib/services/render-queue';
@@ -12,8 +13,8 @@ import { PdfTimeoutError, renderPdf, sharedBrowser } from '@/lib/services/pdf';
 // Chromium starts slowly on a loaded machine; nothing here races a clock but the render time limit.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
-const PORT = 4023;
-const BASE = `http://127.0.0.1:${PORT}`;
+// A free port of the system's choosing: other test runs on this machine use theirs.
+let BASE = '';
 let server: Server;
 let inFlight = 0;
 let maxInFlight = 0;
@@ -27,7 +28,8 @@ beforeAll(async () => {
     res.setHeader('content-type', 'text/html');
     res.end('<!doctype html><title>Checklist</title><h1>Workup checklist</h1>');
   });
-  await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  BASE = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
   await (await sharedBrowser()).close();

@@ -2,23 +2,28 @@
 // The audit chain anchored outside the database: every committed audit write appends a signed anchor
 // (sequence, hash, time) to the anchor log, and `npm run --silent audit:verify` checks the chain
 // against it. Whoever can write the database can cut the chain short or rewrite its tail with fresh
-// hashes (the chain alone then still verifies); each such case exits 1 and names what is wrong.
+// hashes (the chain alone then still verifies); each such case exits 1 and names what is wrong. The
+// command runs as its own process for an intact chain and for a tampered one (a deleted anchor log, and
+// a missing tail); the other checks run its report (scripts/audit-verify-report.ts) in this process, on
+// the events as the command reads them.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
+import { listAllAuditEvents } from '@/lib/db/audit';
 import type { PrismaClient } from '@/lib/db/client';
 import { useAnchorFiles } from '@/lib/integrity/audit-anchor';
 import { GENESIS_HASH, auditHash, verifyChain, type AuditFields } from '@/lib/integrity/audit-chain';
 import { canonicalJson } from '@/lib/integrity/hash';
 import { audit } from '@/lib/services/audit';
+import { auditVerifyReport, type AuditVerifyReport } from '../../scripts/audit-verify-report';
 import { actorFor, createTestDatabase, type TestDatabase } from './database';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-// Each check runs `npm run audit:verify` as a separate process: slow on a loaded machine, never a race.
+// A check through `npm run audit:verify` runs a separate process: slow on a loaded machine, never a race.
 vi.setConfig({ testTimeout: 180_000 });
 const EVENTS = 520;
 
@@ -36,7 +41,7 @@ afterAll(async () => db.dispose());
 
 interface Verify {
   status: number | null;
-  json: { ok: boolean; events: number; kind?: string; firstBrokenEvent?: number; problem?: string; anchoredThrough?: number; anchors?: number };
+  json: AuditVerifyReport['json'];
 }
 
 function auditVerify(env: Record<string, string>): Verify {
@@ -46,6 +51,17 @@ function auditVerify(env: Record<string, string>): Verify {
     return { status: r.status, json: JSON.parse(line) as Verify['json'] };
   } catch {
     throw new Error(`audit:verify printed no JSON (exit ${r.status}): ${r.stdout}\n${r.stderr}`);
+  }
+}
+
+/** What `npm run audit:verify` reports for the database behind `client` and anchor log `logFile`, computed in this process. */
+async function auditReport(client: PrismaClient = db.client, logFile = db.anchor.logFile): Promise<Verify> {
+  // The command's own read of the events (the process-wide client).
+  (globalThis as { rlsWorkupDb?: PrismaClient }).rlsWorkupDb = client;
+  try {
+    return auditVerifyReport(await listAllAuditEvents(), { keyFile: db.anchor.keyFile, logFile });
+  } finally {
+    db.install();
   }
 }
 
@@ -103,7 +119,7 @@ describe('anchors are written by the app', () => {
     const c = await copy();
     await appendUnanchored(c.client, 2);
     const events = await c.client.auditEvent.count();
-    expect(auditVerify(c.env)).toMatchObject({ status: 0, json: { ok: true, events, anchoredThrough: events - 2 } });
+    expect(await auditReport(c.client, c.logFile)).toMatchObject({ status: 0, json: { ok: true, events, anchoredThrough: events - 2 } });
   });
 });
 
@@ -114,7 +130,8 @@ describe('tampering the chain alone cannot hide', () => {
     await c.client.auditEvent.deleteMany({ where: { seq: { gt: last - count } } });
     // The chain that is left is intact on its own: only the anchor shows the loss.
     expect(verifyChain(await c.client.auditEvent.findMany({ orderBy: { seq: 'asc' } }))).toMatchObject({ ok: true });
-    const r = auditVerify(c.env);
+    // The command itself for one cut, its report in this process for the other.
+    const r = count === 3 ? auditVerify(c.env) : await auditReport(c.client, c.logFile);
     expect(r.status).toBe(1);
     expect(r.json).toMatchObject({ ok: false, kind: 'missing-tail', firstBrokenEvent: last - count + 1, problem: expect.stringContaining(`events ${last - count + 1} to ${last} are gone`) });
   });
@@ -124,7 +141,7 @@ describe('tampering the chain alone cannot hide', () => {
     const k = (await head(c.client)).seq - 40;
     await rewriteFrom(c.client, k, { outcome: 'denied', userId: 'someone-else' });
     expect(verifyChain(await c.client.auditEvent.findMany({ orderBy: { seq: 'asc' } }))).toMatchObject({ ok: true });
-    const r = auditVerify(c.env);
+    const r = await auditReport(c.client, c.logFile);
     expect(r.status).toBe(1);
     expect(r.json).toMatchObject({ ok: false, kind: 'rewritten-history', firstBrokenEvent: k, problem: expect.stringContaining('rewritten history') });
   }, 120_000);
@@ -133,7 +150,7 @@ describe('tampering the chain alone cannot hide', () => {
     const c = await copy();
     const last = (await head(c.client)).seq;
     await rewriteFrom(c.client, last, { detail: 'rewritten' });
-    expect(auditVerify(c.env)).toMatchObject({ status: 1, json: { ok: false, kind: 'rewritten-history', firstBrokenEvent: last } });
+    expect(await auditReport(c.client, c.logFile)).toMatchObject({ status: 1, json: { ok: false, kind: 'rewritten-history', firstBrokenEvent: last } });
   });
 
   it('cutting the chain back and letting the app write on: "reused sequence numbers"', async () => {
@@ -149,7 +166,7 @@ describe('tampering the chain alone cannot hide', () => {
       db.install();
     }
     expect((await head(c.client)).seq).toBe(last + 2);
-    const r = auditVerify(c.env);
+    const r = await auditReport(c.client, c.logFile);
     expect(r.status).toBe(1);
     expect(r.json).toMatchObject({ ok: false, kind: 'reused-sequence', firstBrokenEvent: last - 2, problem: expect.stringContaining(`sequence number ${last - 2} was reused`) });
   });
@@ -160,7 +177,7 @@ describe('tampering the chain alone cannot hide', () => {
     await c.client.auditEvent.deleteMany({ where: { seq: { gt: last - 3 } } });
     await appendUnanchored(c.client, 4);
     expect(verifyChain(await c.client.auditEvent.findMany({ orderBy: { seq: 'asc' } }))).toMatchObject({ ok: true });
-    const r = auditVerify(c.env);
+    const r = await auditReport(c.client, c.logFile);
     expect(r.status).toBe(1);
     expect(r.json).toMatchObject({ ok: false, kind: 'reused-sequence', firstBrokenEvent: last - 2 });
   });
@@ -179,16 +196,16 @@ describe('the anchor log itself', () => {
     const lines = readFileSync(c.logFile, 'utf8').trim().split('\n');
     const edited = JSON.parse(lines.at(-1)!) as { v: 1; seq: number; hash: string; at: string; sig: string };
     writeFileSync(c.logFile, [...lines.slice(0, -1), JSON.stringify({ ...edited, hash: 'a'.repeat(64) })].join('\n') + '\n');
-    expect(auditVerify(c.env)).toMatchObject({ status: 1, json: { ok: false, kind: 'bad-anchor', problem: expect.stringContaining(`line ${lines.length}`) } });
+    expect(await auditReport(c.client, c.logFile)).toMatchObject({ status: 1, json: { ok: false, kind: 'bad-anchor', problem: expect.stringContaining(`line ${lines.length}`) } });
 
     const { privateKey } = generateKeyPairSync('ed25519');
     const forged = { v: 1 as const, seq: edited.seq + 100, hash: 'b'.repeat(64), at: new Date().toISOString() };
     const sig = sign(null, Buffer.from(canonicalJson(forged)), privateKey).toString('base64');
     writeFileSync(c.logFile, [...lines, JSON.stringify({ ...forged, sig })].join('\n') + '\n');
-    expect(auditVerify(c.env)).toMatchObject({ status: 1, json: { ok: false, kind: 'bad-anchor' } });
+    expect(await auditReport(c.client, c.logFile)).toMatchObject({ status: 1, json: { ok: false, kind: 'bad-anchor' } });
   });
 
   it('the original still verifies', async () => {
-    expect(auditVerify({})).toMatchObject({ status: 0, json: { ok: true } });
+    expect(await auditReport()).toMatchObject({ status: 0, json: { ok: true } });
   });
 });

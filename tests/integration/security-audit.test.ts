@@ -2,12 +2,15 @@
 // Audit controls on a real database: reads and writes of patient data append events (who, what,
 // which patient and record, when in UTC, outcome, client address); `npm run audit:verify` proves the
 // chain intact and names the first broken event after an edit, a deletion, a re-ordering or an
-// insertion; a write whose transaction fails leaves no event.
+// insertion; a write whose transaction fails leaves no event. The command runs as its own process for
+// an intact and a tampered chain; the other checks run its report (scripts/audit-verify-report.ts) in
+// this process, on the events as the command reads them.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import type { PrismaClient } from '@/lib/db/client';
+import { listAllAuditEvents } from '@/lib/db/audit';
 import { withTransaction } from '@/lib/db/transaction';
 import { auditHash } from '@/lib/integrity/audit-chain';
 import { emptyAssessmentForm } from '@/lib/schemas/assessment';
@@ -15,11 +18,12 @@ import { createAssessment, getAssessment, listAssessments } from '@/lib/services
 import { auditIn } from '@/lib/services/audit';
 import { createPatient, editPatient, getPatient, searchPatients } from '@/lib/services/patients';
 import { addReview } from '@/lib/services/reviews';
+import { auditVerifyReport, type AuditVerifyReport } from '../../scripts/audit-verify-report';
 import { actorFor, createTestDatabase, type TestDatabase } from './database';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-// Each check runs `npm run audit:verify` as a separate process: slow on a loaded machine, never a race.
+// A check through `npm run audit:verify` runs a separate process: slow on a loaded machine, never a race.
 vi.setConfig({ testTimeout: 180_000 });
 const ADDRESS = '198.51.100.42';
 
@@ -37,7 +41,7 @@ afterAll(async () => db.dispose());
 
 interface VerifyResult {
   status: number | null;
-  json: { ok: boolean; events: number; kind?: string; firstBrokenEvent?: number; problem?: string; anchoredThrough?: number };
+  json: AuditVerifyReport['json'];
 }
 
 /** `npm run --silent audit:verify` against a database (and this suite's anchor log), as an operator runs it. */
@@ -51,6 +55,17 @@ function auditVerify(url: string): VerifyResult {
     throw new Error(`audit:verify printed no JSON (exit ${r.status}): ${r.stdout}\n${r.stderr}`);
   }
   return { status: r.status, json };
+}
+
+/** What `npm run audit:verify` reports for the database behind `client`, computed in this process. */
+async function auditReport(client: PrismaClient = db.client): Promise<VerifyResult> {
+  // The command's own read of the events (the process-wide client), and this suite's anchor log.
+  (globalThis as { rlsWorkupDb?: PrismaClient }).rlsWorkupDb = client;
+  try {
+    return auditVerifyReport(await listAllAuditEvents(), db.anchor);
+  } finally {
+    db.install();
+  }
 }
 
 const lastEvent = () => db.client.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });
@@ -185,7 +200,7 @@ describe('a write whose transaction fails leaves no audit event', () => {
   });
 
   it('and the chain is still intact afterwards', async () => {
-    expect(auditVerify(db.url)).toMatchObject({ status: 0, json: { ok: true } });
+    expect(await auditReport()).toMatchObject({ status: 0, json: { ok: true } });
   });
 });
 
@@ -194,26 +209,32 @@ describe('the database refuses to change audit events', () => {
     await expect(db.client.$executeRawUnsafe("UPDATE audit_events SET outcome = 'success' WHERE seq = 1")).rejects.toThrow(/append-only/);
     await expect(db.client.$executeRawUnsafe('DELETE FROM audit_events WHERE seq = 1')).rejects.toThrow(/append-only/);
     await expect(db.client.auditEvent.deleteMany({})).rejects.toThrow();
-    expect(auditVerify(db.url)).toMatchObject({ status: 0, json: { ok: true } });
+    expect(await auditReport()).toMatchObject({ status: 0, json: { ok: true } });
   });
 });
 
 describe('tampering is detected by `npm run --silent audit:verify`', () => {
 
-  /** A consistent copy of the test database to tamper with. */
-  async function tamperedCopy(tamper: (c: PrismaClient) => Promise<unknown>): Promise<VerifyResult> {
+  /**
+   * A consistent copy of the test database, tampered with, and what the command reports for it: run as
+   * its own process (`command`), else its report computed in this process.
+   */
+  async function tamperedCopy(tamper: (c: PrismaClient) => Promise<unknown>, { command = false } = {}): Promise<VerifyResult> {
     // Someone with write access to the database can drop the append-only triggers first.
     const { url, client } = await db.unprotectedCopy();
     await tamper(client);
-    await client.$disconnect();
-    return auditVerify(url);
+    if (command) {
+      await client.$disconnect();
+      return auditVerify(url);
+    }
+    return auditReport(client);
   }
 
   const middle = async () => Math.floor((await db.client.auditEvent.count()) / 2);
 
   it('an edited field of one event', async () => {
     const k = await middle();
-    const r = await tamperedCopy((c) => c.auditEvent.update({ where: { seq: k }, data: { outcome: 'success', userId: 'someone-else' } }));
+    const r = await tamperedCopy((c) => c.auditEvent.update({ where: { seq: k }, data: { outcome: 'success', userId: 'someone-else' } }), { command: true });
     expect(r.status).toBe(1);
     expect(r.json).toMatchObject({ ok: false, firstBrokenEvent: k, problem: expect.stringContaining('altered') });
   });
@@ -281,6 +302,6 @@ describe('tampering is detected by `npm run --silent audit:verify`', () => {
   });
 
   it('the untouched original still verifies', async () => {
-    expect(auditVerify(db.url)).toMatchObject({ status: 0, json: { ok: true } });
+    expect(await auditReport()).toMatchObject({ status: 0, json: { ok: true } });
   });
 });
