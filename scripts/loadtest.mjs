@@ -199,10 +199,13 @@ function percentile(sorted, p) {
 }
 
 /** One autocannon measurement (after a 2 s warm-up at the same concurrency, and its backlog served); latencies of every answer. */
+/** autocannon's options for one path at a concurrency. */
+const cannonOptions = (request, connections) => ({
+  url: `${BASE}${request.path}`, method: request.method ?? 'GET', headers: request.headers ?? {}, body: request.body, connections, pipelining: 1, timeout: 60,
+});
+
 async function measure(name, connections, request, { expectStatus, seconds = SECONDS }) {
-  const opts = {
-    url: `${BASE}${request.path}`, method: request.method ?? 'GET', headers: request.headers ?? {}, body: request.body, connections, pipelining: 1, timeout: 60,
-  };
+  const opts = cannonOptions(request, connections);
   await autocannon({ ...opts, duration: 2 });
   // The warm-up's last requests are still being served when it stops: let them finish, or the first
   // measured requests wait behind requests nobody measures.
@@ -430,7 +433,7 @@ try {
   // Every path once before any measurement: a fresh server compiles each route's code on its first
   // requests, and the first row measured (the floor) would otherwise pay for it alone.
   console.log('\n▶ Warming every path up (3 s each at 10 connections, not measured)');
-  for (const p of paths) await autocannon({ url: `${BASE}${p.request.path}`, method: p.request.method ?? 'GET', headers: p.request.headers ?? {}, body: p.request.body, connections: 10, duration: 3 });
+  for (const p of paths) await autocannon({ ...cannonOptions(p.request, 10), duration: 3 });
   await settle();
 
   const rows = [];

@@ -4,12 +4,9 @@
  * Prisma CLI (prisma/postgresql/migrations) — one of them seeded by the real seed script. Each test
  * database is a copy of a template (tests/integration/database.ts). Stopped after the run.
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { migrate, seed } from './database-cli';
 import { startPostgres } from '../scripts/postgres.mjs';
-
-const ROOT = path.resolve(__dirname, '..');
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,9 +21,9 @@ export default async function setup(project: TestProject) {
   const pg = await startPostgres({ fast: true });
   try {
     for (const [name, seeded] of [[TEMPLATE_EMPTY, false], [TEMPLATE_SEEDED, true]] as const) {
-      const env = { ...process.env, DATABASE_URL: await pg.createDatabase(name) };
-      execFileSync(process.execPath, [path.join(ROOT, 'scripts/prisma.mjs'), 'migrate', 'deploy'], { cwd: ROOT, env, stdio: 'pipe' });
-      if (seeded) execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'prisma/seed.ts')], { cwd: ROOT, env, stdio: 'pipe' });
+      const url = await pg.createDatabase(name);
+      migrate(url);
+      if (seeded) seed(url);
     }
   } catch (error) {
     await pg.stop();

@@ -5,24 +5,17 @@
  * are copies of template databases: one migration and one seed per run, not one per test file.
  * Removed after the run.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { TestProject } from 'vitest/node';
-
-const ROOT = path.resolve(__dirname, '..');
+import { migrate, seed } from './database-cli';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     sqliteTemplates: { migrated: string; seeded: string };
   }
-}
-
-function migrate(file: string) {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/prisma.mjs'), 'migrate', 'deploy'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: 'pipe' });
-  singleFile(file);
 }
 
 /** Everything in the one file (no write-ahead log beside it), so that a copy of the file is the database. */
@@ -37,9 +30,10 @@ export default function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), 'rls-int-templates-'));
   try {
     const templates = { migrated: path.join(dir, 'migrated.db'), seeded: path.join(dir, 'seeded.db') };
-    migrate(templates.migrated);
+    migrate(`file:${templates.migrated}`);
+    singleFile(templates.migrated);
     copyFileSync(templates.migrated, templates.seeded);
-    execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'prisma/seed.ts')], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${templates.seeded}` }, stdio: 'pipe' });
+    seed(`file:${templates.seeded}`);
     singleFile(templates.seeded);
     project.provide('sqliteTemplates', templates);
   } catch (error) {

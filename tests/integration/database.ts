@@ -7,7 +7,6 @@
  * (TEST_DATABASE=postgresql) a database on the run's PostgreSQL server (tests/postgres-setup.ts), copied
  * from a template that the CLI migrated (and the seed script seeded) once for the run.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +16,6 @@ import { createDbClient, type PrismaClient } from '@/lib/db/client';
 import { ensureAnchorKey, useAnchorFiles, type AnchorFiles } from '@/lib/integrity/audit-anchor';
 import { createDatabase, dropDatabase, dumpDatabase, restoreDatabase } from '../../scripts/postgres.mjs';
 
-const ROOT = path.resolve(__dirname, '../..');
 
 /** The provider this run's integration tests use. */
 export const TEST_PROVIDER: 'sqlite' | 'postgresql' = process.env.TEST_DATABASE === 'postgresql' ? 'postgresql' : 'sqlite';
@@ -44,13 +42,7 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-export function migrate(url: string): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/prisma.mjs'), 'migrate', 'deploy'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: 'pipe' });
-}
-
-export function seed(url: string): string {
-  return execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'prisma/seed.ts')], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: 'pipe' }).toString();
-}
+export { migrate, seed } from '../database-cli';
 
 /**
  * A SQLite database file at `file`, migrated by the CLI (and seeded) as the run's template was: a copy
