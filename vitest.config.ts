@@ -9,7 +9,7 @@ const DATABASE_FREE = ['tests/integration/cli.test.ts', 'tests/integration/pdf-r
 // The SQLite migration history (PostgreSQL's: tests/postgresql/schema-drift.test.ts), and the audit
 // verifier's tamper cases: provider-independent logic on the events read (PostgreSQL's triggers and
 // verify: tests/postgresql/audit-append-only.test.ts).
-const SQLITE_ONLY = ['tests/integration/migrations.test.ts', 'tests/integration/security-audit.test.ts', 'tests/integration/security-audit-anchor.test.ts'];
+const SQLITE_ONLY = ['tests/integration/migrations.test.ts', 'tests/integration/durable-commit.test.ts', 'tests/integration/security-audit.test.ts', 'tests/integration/security-audit-anchor.test.ts'];
 const POSTGRES_ONLY = ['tests/postgresql/**/*.test.ts'];
 
 export default defineConfig({

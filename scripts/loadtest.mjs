@@ -431,9 +431,11 @@ try {
   }
 
   // Every path once before any measurement: a fresh server compiles each route's code on its first
-  // requests, and the first row measured (the floor) would otherwise pay for it alone.
-  console.log('\n▶ Warming every path up (3 s each at 10 connections, not measured)');
-  for (const p of paths) await autocannon({ ...cannonOptions(p.request, 10), duration: 3 });
+  // requests, and the first row measured (the floor) would otherwise pay for it alone. Each instance
+  // compiles its own code: behind nginx, 3 s per instance, so each gets the warm-up one instance gets.
+  const warmSeconds = 3 * INSTANCES;
+  console.log(`\n▶ Warming every path up (${warmSeconds} s each at 10 connections, not measured)`);
+  for (const p of paths) await autocannon({ ...cannonOptions(p.request, 10), duration: warmSeconds });
   await settle();
 
   const rows = [];

@@ -1,5 +1,5 @@
 /** API tokens: only a SHA-256 of the secret is stored. */
-import { getDb, type Db } from './client';
+import { getDb, makeDurable, type Db } from './client';
 
 export async function findActiveTokenByHash(tokenHash: string) {
   return getDb().apiToken.findFirst({ where: { tokenHash, revokedAt: null }, select: { id: true, organisationId: true, name: true } });
@@ -7,6 +7,7 @@ export async function findActiveTokenByHash(tokenHash: string) {
 
 export async function markTokenUsed(id: string, at: Date): Promise<void> {
   await getDb().apiToken.update({ where: { id }, data: { lastUsedAt: at } });
+  await makeDurable(); // outside the single writer: synced here (lib/db/client)
 }
 
 export async function listTokens(organisationId: string) {

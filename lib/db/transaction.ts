@@ -8,15 +8,16 @@
  * group is undone and run again around it (the jobs before it together, it alone, then the rest), so
  * it is undone alone and its caller gets its error; jobs must therefore be safe to run again (they
  * only use the transaction). A caller's promise
- * settles only after that COMMIT: what is acknowledged is on disk. Order is the queue's order, so audit
- * events keep a single chain.
+ * settles only after that COMMIT and the sync of the log that makes it durable (on SQLite done off the
+ * event loop, lib/db/client `makeDurable`; the next group waits for it and grows meanwhile): what is
+ * acknowledged is on disk. Order is the queue's order, so audit events keep a single chain.
  *
  * Once a batch that appended audit events has committed, the chain head is anchored outside the
  * database (lib/integrity/audit-anchor).
  */
 import { writeAnchor } from '@/lib/integrity/audit-anchor';
 import { takeAppendedHead } from './audit';
-import { dbProvider, getDb, type Prisma } from './client';
+import { dbProvider, getDb, makeDurable, type Prisma } from './client';
 import { isAuditSeqCollision } from './errors';
 
 export type Tx = Prisma.TransactionClient;
@@ -83,6 +84,15 @@ async function runBatch(batch: Job[]): Promise<void> {
     }
     // The job failed, or the commit (or the transaction as a whole) did: nothing of the batch was stored.
     const error = e instanceof JobFailed ? e.error : e;
+    for (const job of batch) job.reject(error);
+    return;
+  }
+  try {
+    await makeDurable();
+  } catch (e) {
+    // Committed, but not known to be on disk: nobody is told it was saved (a retried save finds its
+    // idempotency key, so it is not stored twice).
+    const error = new Error(`the commit could not be made durable: ${(e as Error).message}`);
     for (const job of batch) job.reject(error);
     return;
   }
