@@ -198,38 +198,66 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** One autocannon measurement (after a 2 s warm-up at the same concurrency, and its backlog served); latencies of every answer. */
 /** autocannon's options for one path at a concurrency. */
 const cannonOptions = (request, connections) => ({
   url: `${BASE}${request.path}`, method: request.method ?? 'GET', headers: request.headers ?? {}, body: request.body, connections, pipelining: 1, timeout: 60,
 });
 
+/** The warm-up at the start of each row, on the connections the row then measures. */
+const WARM_UP_MS = 2000;
+
+/**
+ * One autocannon measurement: the connections are opened, warmed up for 2 s, and the answers to the
+ * requests sent after that are measured (latencies of every one). One run, not a warm-up run and then
+ * a measured one: a run opens all its connections at once, and the first requests of some of them
+ * waited up to 3 s (answered one by one, while the others were served at the usual pace) — against a
+ * bare Node.js server too, so a trait of the burst of new connections, not of a path. Clients that
+ * stay connected, as browsers and API clients do, are what a row measures.
+ */
 async function measure(name, connections, request, { expectStatus, seconds = SECONDS }) {
   const opts = cannonOptions(request, connections);
-  await autocannon({ ...opts, duration: 2 });
-  // The warm-up's last requests are still being served when it stops: let them finish, or the first
-  // measured requests wait behind requests nobody measures.
+  // The previous row's last requests are still being served: let them finish first.
   await settle();
-  const load = machine().loadAverage;
-  const cpuBefore = serverCpuMs();
   const latencies = [];
+  // When each measured request was sent (ms since the run started) and its latency: where a tail sits.
+  const sent = [];
   let ok = 0;
-  const instance = autocannon({ ...opts, duration: seconds });
+  let warmUpSlow = 0;
+  let load = null;
+  let cpuBefore = null;
+  const started = performance.now();
+  const warmedUp = setTimeout(() => { load = machine().loadAverage; cpuBefore = serverCpuMs(); }, WARM_UP_MS);
+  const instance = autocannon({ ...opts, duration: (WARM_UP_MS / 1000) + seconds });
+  const warmUp = [];
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    const at = performance.now() - started - responseTime;
+    if (at < WARM_UP_MS) {
+      warmUp.push(responseTime);
+      return;
+    }
     latencies.push(responseTime);
+    sent.push([at - WARM_UP_MS, responseTime]);
     if (expectStatus.includes(statusCode)) ok++;
   });
   const r = await instance;
+  clearTimeout(warmedUp);
   latencies.sort((a, b) => a - b);
+  const p50 = percentile(latencies, 50);
+  const slow = sent.filter(([, ms]) => ms > 5 * p50);
+  warmUpSlow = warmUp.filter((ms) => ms > 5 * p50).length;
   // After the requests still in flight are served (settle), so their work is counted.
   await settle();
-  const cpuMs = serverCpuMs() - cpuBefore;
+  const cpuMs = cpuBefore === null ? null : serverCpuMs() - cpuBefore;
   const row = {
-    name, connections, requests: latencies.length, ok, rps: latencies.length / (r.duration ?? seconds), errors: r.errors, timeouts: r.timeouts,
-    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? null, load,
-    cpuPerRequest: latencies.length ? cpuMs / latencies.length : null,
+    name, connections, requests: latencies.length, ok, rps: latencies.length / seconds, errors: r.errors, timeouts: r.timeouts,
+    p50, p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? null, load,
+    cpuPerRequest: latencies.length && cpuMs !== null ? cpuMs / latencies.length : null,
   };
   console.log(`${name.padEnd(36)} c=${String(connections).padStart(2)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${fmt(row.p50)}  p95 ${fmt(row.p95)}  p99 ${fmt(row.p99)}  max ${fmt(row.max)}  cpu ${row.cpuPerRequest?.toFixed(2) ?? '—'} ms/req  ok ${ok}/${row.requests}${row.errors || row.timeouts ? `  errors ${row.errors} timeouts ${row.timeouts}` : ''}  load ${load}`);
+  if (slow.length > 0 || warmUpSlow > 0) {
+    const secondsOf = (a) => (a[0] / 1000).toFixed(1);
+    console.log(`  over 5 × p50: ${slow.length} measured answers${slow.length ? ` (sent ${secondsOf(slow.reduce((m, a) => (a[0] < m[0] ? a : m)))}–${secondsOf(slow.reduce((m, a) => (a[0] > m[0] ? a : m)))} s into the measurement)` : ''}; ${warmUpSlow} in the warm-up (${warmUp.length} answers)`);
+  }
   return row;
 }
 
@@ -505,7 +533,7 @@ function summarise(rows, checks) {
   const lines = [];
   const md = [];
   md.push(`Target: ${ON_POSTGRES ? `PostgreSQL 15, ${INSTANCES} instance${INSTANCES === 1 ? '' : 's'} of the app behind nginx (\`npm run cluster\`), measured through nginx; CPU per request is the instances' together (not PostgreSQL's or nginx's)` : 'SQLite, one instance (`scripts/server.mjs`, as `npm start` serves)'}.`);
-  md.push(`Command: \`npm run loadtest\` (autocannon ${autocannonVersion()}, ${SECONDS} s per row — saves ${SECONDS * 3} s — after a 2 s warm-up at the same concurrency; the paced saves with Node's fetch, each client at its own turn; client and server on the same machine; percentiles over every answer).`);
+  md.push(`Command: \`npm run loadtest\` (autocannon ${autocannonVersion()}, ${SECONDS} s per row — saves ${SECONDS * 3} s — after a 2 s warm-up on the same connections (answers to requests sent in it are not counted); the paced saves with Node's fetch, each client at its own turn; client and server on the same machine; percentiles over every answer).`);
   md.push(`Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; load average at the end ${m.loadAverage} (each row: at its start).`);
   md.push(`Run: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}.`);
   md.push('');
