@@ -6,7 +6,7 @@
  * Deliberately without `import 'server-only'`: tsx scripts (seed, CLI) and
  * integration tests import it too. Only `lib/db` imports this module.
  */
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -36,10 +36,16 @@ export type { Assessment, Organisation, Patient, User } from './generated/client
 const PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'busy_timeout = 5000'];
 
 /** The write-ahead log of each SQLite client's database (known once the adapter has connected). */
-const walFiles = new WeakMap<object, { path?: string }>();
+const walFiles = new WeakMap<object, { path?: string; handle?: Promise<FileHandle> }>();
+
+async function closeWal(wal: { handle?: Promise<FileHandle> }): Promise<void> {
+  const handle = wal.handle;
+  wal.handle = undefined;
+  await handle?.then((h) => h.close()).catch(() => {});
+}
 
 class SqliteAdapterFactory extends PrismaBetterSqlite3 {
-  readonly wal: { path?: string } = {};
+  readonly wal: { path?: string; handle?: Promise<FileHandle> } = {};
 
   override async connect() {
     const adapter = await super.connect();
@@ -47,26 +53,36 @@ class SqliteAdapterFactory extends PrismaBetterSqlite3 {
     const connection = (adapter as unknown as { client?: { pragma?: (sql: string) => unknown; name?: string; memory?: boolean } }).client;
     if (typeof connection?.pragma !== 'function') throw new Error('SQLite adapter: no connection to apply the pragmas to');
     for (const pragma of PRAGMAS) connection.pragma(pragma);
+    // A new connection may have a new log file (the last connection to close deletes it): the
+    // descriptor kept for syncing it is opened again, and closed with the connection.
+    void closeWal(this.wal);
     if (!connection.memory && connection.name) this.wal.path = `${path.resolve(connection.name)}-wal`;
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await closeWal(this.wal);
+      return dispose();
+    };
     return adapter;
   }
 }
 
 /**
- * Makes every commit so far of this client's SQLite database durable: fsync of the write-ahead log, in
+ * Makes every commit so far of this client's SQLite database durable: a sync of the write-ahead log, in
  * libuv's thread pool (the event loop serves other requests meanwhile). Callers answer only after it.
  * PostgreSQL: nothing to do (its COMMIT returns once the log is flushed, and the driver does not block).
  */
 export async function makeDurable(client: PrismaClient = getDb()): Promise<void> {
-  const walFile = walFiles.get(client)?.path;
-  if (!walFile) return; // PostgreSQL, or a SQLite client that has not connected: nothing committed
-  // Opened each time: the log is the same file while a connection is open, but a restore or the last
-  // connection closing may replace it, and a stale descriptor would sync the wrong file.
-  const handle = await open(walFile, 'r+');
+  const wal = walFiles.get(client);
+  if (!wal?.path) return; // PostgreSQL, or a SQLite client that has not connected: nothing committed
+  // One descriptor per client, kept: SQLite keeps the log file (the same file) while a connection to
+  // the database is open — this client's is — and deletes it only when the last one closes.
+  wal.handle ??= open(wal.path, 'r+');
   try {
-    await handle.sync();
-  } finally {
-    await handle.close();
+    // fdatasync, as SQLite syncs the log itself (the data, and the size when it grew).
+    await (await wal.handle).datasync();
+  } catch (e) {
+    wal.handle = undefined; // opened again next time
+    throw e;
   }
 }
 

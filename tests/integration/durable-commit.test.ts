@@ -30,10 +30,10 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       syncs.reached();
       if (syncs.gate) await syncs.gate;
       if (syncs.fail) throw syncs.fail;
-      return handle.sync();
+      return handle.datasync();
     };
     return new Proxy(handle, {
-      get: (target, key) => (key === 'sync' ? sync : typeof Reflect.get(target, key) === 'function' ? Reflect.get(target, key).bind(target) : Reflect.get(target, key)),
+      get: (target, key) => (key === 'datasync' ? sync : typeof Reflect.get(target, key) === 'function' ? Reflect.get(target, key).bind(target) : Reflect.get(target, key)),
     });
   };
   return { ...actual, default: { ...actual, open }, open };
