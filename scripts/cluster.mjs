@@ -194,6 +194,9 @@ http {
   client_max_body_size 2m;
 
   upstream rls_workup {
+    # To the instance with the fewest requests in flight: a save or a page costs ten times a health
+    # check, and round robin kept sending to a busy instance while another stood idle.
+    least_conn;
     # Passive health checks: after 2 failed attempts an instance is left out for 5 s, then tried again.
 ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=2 fail_timeout=5s;`).join('\n')}
     keepalive 32;
