@@ -26,6 +26,9 @@ const hostname = arg('host', process.env.HOST || '127.0.0.1');
 process.env.NODE_ENV = 'production';
 
 const peerHeader = `x-rls-peer-${randomBytes(16).toString('hex')}`;
+// This server's own health checks (below) ask for a fresh database check (lib/db/health.ts).
+const freshToken = randomBytes(16).toString('hex');
+globalThis[Symbol.for('rls-workup.health-fresh-token')] = freshToken;
 globalThis[Symbol.for('rls-workup.peer-address-header')] = peerHeader;
 
 // Where the server reaches itself (the PDF renderer loads the print page from here, never from an
@@ -58,7 +61,7 @@ async function watchDatabase() {
       let status = 0;
       let message = '';
       try {
-        const res = await fetch(`${selfOrigin}/api/health`, { signal: AbortSignal.timeout(5000) });
+        const res = await fetch(`${selfOrigin}/api/health`, { headers: { 'x-rls-health-fresh': freshToken }, signal: AbortSignal.timeout(5000) });
         status = res.status;
         message = (await res.json().catch(() => ({}))).message ?? '';
       } catch {

@@ -9,6 +9,12 @@ export interface DatabaseHealth {
 }
 
 /** How long a "reachable" answer is reused: a load balancer polling every few seconds still sees an outage within this. */
+export const FRESH_CHECK_HEADER = 'x-rls-health-fresh';
+/** The value of that header the server (scripts/server.mjs) sends with its own check: set per process, never sent to clients. */
+export function freshCheckToken(): string | undefined {
+  return (globalThis as Record<symbol, string | undefined>)[Symbol.for('rls-workup.health-fresh-token')];
+}
+
 const REACHABLE_FOR_MS = 1000;
 
 /** Per client (a test or script may swap the process-wide client): the check running now, and the last success. */
@@ -17,13 +23,14 @@ const checks = new WeakMap<object, { running?: Promise<DatabaseHealth>; reachabl
 /**
  * The database's reachability for GET /api/health. Checks that arrive together share one `SELECT 1`,
  * and a success is reused for a second (the health check is polled, and under load it ran one query per
- * request); a failure is never reused, so a database that is back is seen at the next check.
+ * request); a failure is never reused, so a database that is back is seen at the next check. `fresh`:
+ * no success reused (the server asks after a request failed: an outage must be seen at once).
  */
-export async function databaseHealth(timeoutMs = 2000, now: () => number = Date.now): Promise<DatabaseHealth> {
+export async function databaseHealth(timeoutMs = 2000, now: () => number = Date.now, { fresh = false }: { fresh?: boolean } = {}): Promise<DatabaseHealth> {
   const client = getDb();
   const state = checks.get(client) ?? {};
   checks.set(client, state);
-  if (state.reachableAt !== undefined && now() - state.reachableAt < REACHABLE_FOR_MS) return { reachable: true, provider: dbProvider() };
+  if (!fresh && state.reachableAt !== undefined && now() - state.reachableAt < REACHABLE_FOR_MS) return { reachable: true, provider: dbProvider() };
   state.running ??= checkOnce(timeoutMs).then((health) => {
     state.running = undefined;
     state.reachableAt = health.reachable ? now() : undefined;

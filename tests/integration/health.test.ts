@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/health/route';
 import { createDbClient, type PrismaClient } from '@/lib/db/client';
-import { databaseHealth } from '@/lib/db/health';
+import { FRESH_CHECK_HEADER, databaseHealth } from '@/lib/db/health';
 import { freePort } from '../../scripts/postgres.mjs';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -64,6 +64,9 @@ describe('GET /api/health', () => {
       t += 1;
       expect((await databaseHealth(30_000, now)).reachable).toBe(true);
       expect(queries).toHaveBeenCalledTimes(2);
+      // A fresh check (the server's own, after a failed request) runs the query within the second too.
+      expect((await databaseHealth(30_000, now, { fresh: true })).reachable).toBe(true);
+      expect(queries).toHaveBeenCalledTimes(3);
 
       const url = db.provider === 'postgresql' ? `postgresql://postgres@127.0.0.1:${await freePort()}/nothing` : `file:${db.dir}/no-such-folder/x.db`;
       const unreachable = createDbClient(url);
@@ -74,6 +77,33 @@ describe('GET /api/health', () => {
       expect(failing).toHaveBeenCalledTimes(2);
       await unreachable.$disconnect();
     } finally {
+      install(db.client);
+      await client.$disconnect();
+    }
+  });
+
+  it("the server's own check (its per-process token in the header) is never answered from a reused success; anyone else's header is ignored", async () => {
+    const client = createDbClient(db.url);
+    const queries = vi.spyOn(client, '$queryRawUnsafe');
+    const tokenKey = Symbol.for('rls-workup.health-fresh-token');
+    const globals = globalThis as Record<symbol, string | undefined>;
+    globals[tokenKey] = 'the-servers-token';
+    install(client);
+    // The clock stands still: every check below is within the second a success is reused for.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const check = (value?: string) => GET(new Request('http://127.0.0.1/api/health', { headers: value ? { [FRESH_CHECK_HEADER]: value } : {} }));
+    try {
+      expect((await check()).status).toBe(200);
+      expect(queries).toHaveBeenCalledTimes(1);
+      // Reused for a client, and for a wrong token.
+      expect((await check()).status).toBe(200);
+      expect((await check('a-guess')).status).toBe(200);
+      expect(queries).toHaveBeenCalledTimes(1);
+      expect((await check('the-servers-token')).status).toBe(200);
+      expect(queries).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+      globals[tokenKey] = undefined;
       install(db.client);
       await client.$disconnect();
     }
