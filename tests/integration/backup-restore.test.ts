@@ -64,8 +64,8 @@ async function captured(run: (out: { log(line: string): void; error(line: string
 }
 /** What `npm run backup -- ARGS` does, run in this process, against this file's database. */
 const backup = (args: string[]) => captured((out) => backupCommand(args, db.url, out));
-/** What `npm run restore -- ARGS` does, run in this process, into `url`, checked against `anchorLog`. */
-const restore = (args: string[], url: string, anchorLog = db.anchor.logFile) => captured((out) => restoreCommand(args, url, out, { ...db.anchor, logFile: anchorLog }));
+/** What `npm run restore -- ARGS` does, run in this process, into `url`, checked against this file's anchor log. */
+const restore = (args: string[], url: string) => captured((out) => restoreCommand(args, url, out, db.anchor));
 /** What `npm run audit:verify` answers for the database `url`, run in this process. */
 async function auditVerifyHere(url: string) {
   const client = createDbClient(url);
