@@ -1,7 +1,7 @@
 /**
  * Vitest global set-up of the `postgresql` project: one PostgreSQL 15 server (Debian's binaries, a
- * temporary folder, a free port) for the whole run, with two template databases migrated by the real
- * Prisma CLI (prisma/postgresql/migrations) — one of them seeded by the real seed script. Each test
+ * temporary folder, a free port) for the whole run, with two template databases: one migrated by the
+ * real Prisma CLI (prisma/postgresql/migrations), and a copy of it seeded by the real seed script. Each test
  * database is a copy of a template (tests/integration/database.ts). Stopped after the run.
  */
 import type { TestProject } from 'vitest/node';
@@ -20,11 +20,9 @@ export const TEMPLATE_SEEDED = 'template_seeded';
 export default async function setup(project: TestProject) {
   const pg = await startPostgres({ fast: true });
   try {
-    for (const [name, seeded] of [[TEMPLATE_EMPTY, false], [TEMPLATE_SEEDED, true]] as const) {
-      const url = await pg.createDatabase(name);
-      migrate(url);
-      if (seeded) seed(url);
-    }
+    migrate(await pg.createDatabase(TEMPLATE_EMPTY));
+    // A copy of the migrated template, seeded: one migration per run (as on SQLite).
+    seed(await pg.createDatabase(TEMPLATE_SEEDED, { template: TEMPLATE_EMPTY }));
   } catch (error) {
     await pg.stop();
     throw error;

@@ -1,6 +1,6 @@
 /** Audit repository: append inside the caller's transaction; read for the report and the chain check. */
 import { GENESIS_HASH, auditHash, type AuditFields } from '@/lib/integrity/audit-chain';
-import { getDb, Prisma } from './client';
+import { getDb, Prisma, type PrismaClient } from './client';
 import type { Tx } from './transaction';
 
 export interface AuditInput {
@@ -98,9 +98,9 @@ export async function appendAuditEvents(tx: Tx, inputs: readonly AuditInput[], a
   appended.set(tx, { seq, hash: prevHash });
 }
 
-/** Every event in sequence order, for the chain check. */
-export async function listAllAuditEvents(): Promise<(AuditFields & { hash: string })[]> {
-  return getDb().auditEvent.findMany({ orderBy: { seq: 'asc' } });
+/** Every event in sequence order, for the chain check (of the app's database, or of the client given). */
+export async function listAllAuditEvents(client: PrismaClient = getDb()): Promise<(AuditFields & { hash: string })[]> {
+  return client.auditEvent.findMany({ orderBy: { seq: 'asc' } });
 }
 
 export interface AuditQuery {

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { stateFile } from './auth-state';
+import { expectNoAxeViolations } from './axe';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,8 +18,7 @@ test.describe('emergency access (North Valley clinician)', () => {
     await page.getByLabel('Clinical reason').fill('Seen in emergency overnight; own clinic records unavailable');
     await page.getByRole('button', { name: 'Open emergency access' }).click();
     await expect(page.getByRole('heading', { name: 'Kidney, Ben', exact: true })).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    expect(results.violations.map((v) => v.id)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 });
 
@@ -55,8 +54,7 @@ test.describe('admin', () => {
     const refused = await page.request.post('/api/v1/evaluate', { headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json', cookie: '' }, data: { patient: { ageYears: 50, sex: 'male' }, labs: [] } });
     expect(refused.status()).toBe(401);
 
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   test('a clinician cannot open the admin page or the CSV', async ({ browser }) => {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { importPKCS8, SignJWT } from 'jose';
 import { WORKER_PORT, stateFile } from './auth-state';
+import { expectNoAxeViolations } from './axe';
 
 // A card's link opens the pre-filled assessment in the app (/cds/open/[token]); EHR feedback on the
 // cards shows on the admin's override-rate page (/admin/overrides). The EHR is played by signing as
@@ -69,8 +69,7 @@ test('a card\'s link opens the EHR data as a pre-filled assessment of a chosen p
 
   await page.goto(link.pathname);
   await expect(page.getByText(/^HbA1c: Observation [0-9a-f-]{36} · 2020-09-07/)).toBeVisible();
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Dare, Renato (MRN EHR-RD-1)' }).click();
   await expect(page.getByText(`Pre-filled from the EHR (patient ${RENATO}, born 1976-06-14)`)).toBeVisible();
   await expect(page.getByLabel('HbA1c', { exact: true })).toHaveValue('6.109457325824228');
@@ -135,7 +134,6 @@ test.describe('admin', () => {
     await expect(page.locator(`tr[data-rule="${rule}"] svg[role="img"]`)).toHaveAttribute('aria-label', new RegExp(`Weekly override rate of ${rule}: .*\\d+%`));
     const afterAccepted = await counts(acceptedRule);
     expect(afterAccepted.accepted).toBe(beforeAccepted.accepted + 1);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    expect(results.violations.map((v) => v.id)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 });

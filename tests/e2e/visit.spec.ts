@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 
 /**
  * The visit as a clinician works it: keyboard, phone and tablet, unit sense, a results page read in
@@ -282,11 +282,6 @@ test('3. every page fits 360 px with no horizontal scroll; touch targets at leas
     }
   }
 });
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), label).toEqual([]);
-}
 
 for (const [name, size] of [['tablet 768×1024', TABLET], ['phone 390×844', PHONE]] as const) {
   test(`9. axe: no WCAG 2 A/AA violations on every page on a ${name}`, async ({ page }) => {

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expectNoAxeViolations } from './axe';
 
 const pdfText = (pdf: Buffer) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'rls-pdf-'));
@@ -12,11 +12,6 @@ const pdfText = (pdf: Buffer) => {
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())?.[1]);
   return { text: execFileSync('pdftotext', ['-layout', file, '-']).toString(), pages };
 };
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test.describe.configure({ mode: 'serial' });
 

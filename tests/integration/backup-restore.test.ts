@@ -4,22 +4,29 @@
 // restores into a fresh database in which every assessment digest and the audit chain verify; a
 // database that holds data is never overwritten without --force; a backup older than the newest
 // anchor is restored with the gap named, and audit:verify then reports the missing tail.
+// The first case runs the commands as processes (npm run backup while this process saves, npm run
+// restore, npm run audit:verify), and so does one refusal; the other cases run what the commands run
+// (scripts/backup-command.ts, scripts/restore-command.ts, scripts/audit-verify-report.ts) in this process.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
+import { listAllAuditEvents } from '@/lib/db/audit';
 import { createDbClient } from '@/lib/db/client';
 import { createAssessment, getAssessment } from '@/lib/services/assessments';
 import { assessmentDigest } from '@/lib/services/digest';
 import { searchPatients } from '@/lib/services/patients';
 import { addReview } from '@/lib/services/reviews';
+import { auditVerifyReport } from '../../scripts/audit-verify-report';
+import { backupCommand } from '../../scripts/backup-command';
 import { createDatabase, dropDatabase } from '../../scripts/postgres.mjs';
+import { restoreCommand } from '../../scripts/restore-command';
 import { TEST_PROVIDER, actorFor, createTestDatabase, migratedSqliteDatabase, type TestDatabase } from './database';
 import { assessmentForm as form } from '../factories';
 
 const ROOT = path.resolve(__dirname, '../..');
-// Every step is a separate process (tsx): slow on a loaded machine, never a race.
+// The commands run as processes (tsx) take seconds each on a loaded machine: never a race.
 vi.setConfig({ testTimeout: 180_000 });
 
 let db: TestDatabase;
@@ -46,6 +53,27 @@ const SCRIPTS: Record<string, string> = { backup: 'scripts/backup.ts', restore: 
 function npmRun(script: string, args: string[], env: Record<string, string>) {
   const r = spawnSync(TSX, [SCRIPTS[script]!, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+/** What the command prints (standard output and error, in order) and its exit status. */
+async function captured(run: (out: { log(line: string): void; error(line: string): void }) => Promise<number>) {
+  let out = '';
+  const write = (line: string) => { out += `${line}\n`; };
+  const status = await run({ log: write, error: write });
+  return { status, out };
+}
+/** What `npm run backup -- ARGS` does, run in this process, against this file's database. */
+const backup = (args: string[]) => captured((out) => backupCommand(args, db.url, out));
+/** What `npm run restore -- ARGS` does, run in this process, into `url`, checked against this file's anchor log. */
+const restore = (args: string[], url: string) => captured((out) => restoreCommand(args, url, out, db.anchor));
+/** What `npm run audit:verify` answers for the database `url`, run in this process. */
+async function auditVerifyHere(url: string) {
+  const client = createDbClient(url);
+  try {
+    return auditVerifyReport(await listAllAuditEvents(client), db.anchor);
+  } finally {
+    await client.$disconnect();
+  }
 }
 
 /** npm run backup as its own process, while this process keeps saving: resolves with its exit and output. */
@@ -145,8 +173,9 @@ describe(`backup and restore (${TEST_PROVIDER})`, () => {
 
   it('refuses to overwrite a database that holds data unless --force is given', async () => {
     const backupFile = path.join(dir(), 'plain.backup');
-    expect(npmRun('backup', ['--out', backupFile], db.scriptEnv).status).toBe(0);
+    expect((await backup(['--out', backupFile])).status).toBe(0);
     const before = await db.client.assessment.count();
+    // The command itself: exit 1, the reason on its output.
     const refused = npmRun('restore', [backupFile], db.scriptEnv);
     expect(refused.status).toBe(1);
     expect(refused.out).toMatch(/restore refused: the database .* is not empty \(\d+ organisations, \d+ patients, \d+ assessments, \d+ audit events\)/);
@@ -155,26 +184,28 @@ describe(`backup and restore (${TEST_PROVIDER})`, () => {
 
     // A migrated database with no rows is a fresh one.
     const emptyUrl = newDatabase('migrated_empty', 'migrated');
-    expect(npmRun('restore', [backupFile], { ...db.scriptEnv, DATABASE_URL: emptyUrl }).status).toBe(0);
+    expect((await restore([backupFile], emptyUrl)).status).toBe(0);
     // Then it holds data: --force replaces it.
-    const forced = npmRun('restore', [backupFile, '--force'], { ...db.scriptEnv, DATABASE_URL: emptyUrl });
+    const forced = await restore([backupFile, '--force'], emptyUrl);
     expect(forced.status, forced.out).toBe(0);
     expect(forced.out).toContain('--force: the database');
   });
 
-  it('refuses a file that is not a backup, a missing file, and a backup of the other provider, with a clear message', () => {
-    const fresh = { ...db.scriptEnv, DATABASE_URL: `file:${path.join(dir(), 'never.db')}` };
-    const notBackup = npmRun('restore', [path.join(ROOT, 'package.json')], fresh);
+  it('refuses a file that is not a backup, a missing file, and a backup of the other provider, with a clear message', async () => {
+    const fresh = `file:${path.join(dir(), 'never.db')}`;
+    const notBackup = await restore([path.join(ROOT, 'package.json')], fresh);
     expect(notBackup.status).toBe(1);
     expect(notBackup.out).toContain('is neither a SQLite database nor a PostgreSQL custom-format dump');
-    const missing = npmRun('restore', [path.join(dir(), 'no-such.sqlite')], fresh);
+    const missing = await restore([path.join(dir(), 'no-such.sqlite')], fresh);
     expect(missing.status).toBe(1);
     expect(missing.out).toContain('no such backup file');
-    expect(npmRun('restore', [], fresh).out).toContain('usage: npm run restore -- FILE');
+    const usage = await restore([], fresh);
+    expect(usage.status).toBe(1);
+    expect(usage.out).toContain('usage: npm run restore -- FILE');
     // A backup is restored by its own provider only (checked before anything is opened).
     const backupFile = path.join(dir(), 'plain.backup');
-    const other = TEST_PROVIDER === 'sqlite' ? { url: 'postgresql://nobody@127.0.0.1:1/none', message: 'is a SQLite backup, but DATABASE_URL selects PostgreSQL' } : { url: fresh.DATABASE_URL, message: 'is a PostgreSQL backup, but DATABASE_URL selects SQLite' };
-    const mismatch = npmRun('restore', [backupFile], { ...db.scriptEnv, DATABASE_URL: other.url });
+    const other = TEST_PROVIDER === 'sqlite' ? { url: 'postgresql://nobody@127.0.0.1:1/none', message: 'is a SQLite backup, but DATABASE_URL selects PostgreSQL' } : { url: fresh, message: 'is a PostgreSQL backup, but DATABASE_URL selects SQLite' };
+    const mismatch = await restore([backupFile], other.url);
     expect(mismatch.status).toBe(1);
     expect(mismatch.out).toContain(other.message);
     expect(existsSync(path.join(dir(), 'never.db'))).toBe(false);
@@ -182,14 +213,14 @@ describe(`backup and restore (${TEST_PROVIDER})`, () => {
 
   it('restores a backup older than the newest anchor and names the events it lacks', async () => {
     const backupFile = path.join(dir(), 'older.backup');
-    expect(npmRun('backup', ['--out', backupFile], db.scriptEnv).status).toBe(0);
+    expect((await backup(['--out', backupFile])).status).toBe(0);
     expect(await save('33')).not.toBeNull(); // after the backup, anchored
     const url = newDatabase('older_restored', 'fresh');
-    const restore = npmRun('restore', [backupFile], { ...db.scriptEnv, DATABASE_URL: url });
-    expect(restore.status, restore.out).toBe(0);
-    expect(restore.out).toContain('missing tail');
-    expect(restore.out).toContain('npm run audit:anchor');
-    const verify = auditVerify(url);
+    const restored = await restore([backupFile], url);
+    expect(restored.status, restored.out).toBe(0);
+    expect(restored.out).toContain('missing tail');
+    expect(restored.out).toContain('npm run audit:anchor');
+    const verify = await auditVerifyHere(url);
     expect(verify.status).toBe(1);
     expect(verify.json.kind).toBe('missing-tail');
   });
