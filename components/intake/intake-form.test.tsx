@@ -103,6 +103,9 @@ describe('IntakeForm', () => {
     const summary = screen.getByRole('alert');
     expect(summary).toHaveTextContent('Some findings need correcting');
     await waitFor(() => expect(summary).toHaveFocus());
+    // The summary is focused as soon as the errors arrive; the fields are enabled again once the submit
+    // has settled (a disabled field cannot take focus: this failed under load when clicked before).
+    await waitFor(() => expect(screen.getByLabelText('TSH', { exact: true })).toBeEnabled());
     await user.click(within(summary).getByRole('link', { name: 'TSH 5,000 mIU/L is outside the accepted range' }));
     // Focus moves after the click is handled: wait for the outcome, not for a time (failed once under load).
     await waitFor(() => expect(screen.getByLabelText('TSH', { exact: true })).toHaveFocus());
