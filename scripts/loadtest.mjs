@@ -222,7 +222,6 @@ async function measure(name, connections, request, { expectStatus, seconds = SEC
   // When each measured request was sent (ms since the run started) and its latency: where a tail sits.
   const sent = [];
   let ok = 0;
-  let warmUpSlow = 0;
   let load = null;
   let cpuBefore = null;
   const started = performance.now();
@@ -244,7 +243,7 @@ async function measure(name, connections, request, { expectStatus, seconds = SEC
   latencies.sort((a, b) => a - b);
   const p50 = percentile(latencies, 50);
   const slow = sent.filter(([, ms]) => ms > 5 * p50);
-  warmUpSlow = warmUp.filter((ms) => ms > 5 * p50).length;
+  const warmUpSlow = warmUp.filter((ms) => ms > 5 * p50).length;
   // After the requests still in flight are served (settle), so their work is counted.
   await settle();
   const cpuMs = cpuBefore === null ? null : serverCpuMs() - cpuBefore;

@@ -1,13 +1,13 @@
 /** API tokens: only a SHA-256 of the secret is stored. */
-import { getDb, makeDurable, type Db } from './client';
+import { getDb, type Db } from './client';
+import { withTransaction } from './transaction';
 
 export async function findActiveTokenByHash(tokenHash: string) {
   return getDb().apiToken.findFirst({ where: { tokenHash, revokedAt: null }, select: { id: true, organisationId: true, name: true } });
 }
 
 export async function markTokenUsed(id: string, at: Date): Promise<void> {
-  await getDb().apiToken.update({ where: { id }, data: { lastUsedAt: at } });
-  await makeDurable(); // outside the single writer: synced here (lib/db/client)
+  await withTransaction((tx) => tx.apiToken.update({ where: { id }, data: { lastUsedAt: at } }));
 }
 
 export async function listTokens(organisationId: string) {

@@ -27,8 +27,8 @@ export type { Assessment, Organisation, Patient, User } from './generated/client
  *  - synchronous=NORMAL, with the sync done by us, off the event loop: the driver is synchronous, so
  *    with FULL every COMMIT held the whole process still while the disk synced the log (0.4–0.5 ms
  *    here, 10–15 ms on a busy disk), and no other request moved. Now a commit writes the log, and
- *    {@link makeDurable} syncs it in the thread pool; the writer (lib/db/transaction) and every write
- *    outside it (sessions, Better Auth's adapter) wait for that sync before they answer, so what is
+ *    {@link makeDurable} syncs it in the thread pool; the writer (lib/db/transaction), which every write
+ *    of ours goes through, and Better Auth's adapter wait for that sync before they answer, so what is
  *    acknowledged is on disk, as with FULL. SQLite still syncs the log before a checkpoint and the
  *    database after one, as it does under NORMAL.
  *  - busy_timeout: another process writing (a migration, the seed) makes a query wait, not fail.

@@ -1,21 +1,14 @@
 /**
- * Session rows (Better Auth's table) for the idle timeout and revocation. Written outside the
- * single writer, so each write waits for its sync (lib/db/client `makeDurable`): a revoked session
- * stays revoked after a power loss.
+ * Session rows (Better Auth's table) for the idle timeout and revocation, written through the single
+ * writer like every other write of ours: acknowledged once on disk (a revoked session stays revoked
+ * after a power loss).
  */
-import { getDb, makeDurable } from './client';
+import { withTransaction } from './transaction';
 
 export async function revokeSession(token: string): Promise<void> {
-  await getDb().session.deleteMany({ where: { token } });
-  await makeDurable();
+  await withTransaction((tx) => tx.session.deleteMany({ where: { token } }));
 }
 
 export async function touchSession(token: string, at: Date): Promise<void> {
-  await getDb().session.updateMany({ where: { token }, data: { updatedAt: at } });
-  await makeDurable();
-}
-
-export async function revokeUserSessions(userId: string): Promise<void> {
-  await getDb().session.deleteMany({ where: { userId } });
-  await makeDurable();
+  await withTransaction((tx) => tx.session.updateMany({ where: { token }, data: { updatedAt: at } }));
 }

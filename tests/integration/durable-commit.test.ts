@@ -115,7 +115,7 @@ describe('SQLite: a commit is acknowledged only after its log is synced', () => 
     expect(readAnchorLog(db.anchor)?.anchors.length ?? 0).toBe(anchorsBefore + 1);
   });
 
-  it('writes outside the writer are synced before they return: a revoked session, Better Auth\'s writes', async () => {
+  it('a revoked session (through the writer) and Better Auth\'s writes (beside it) are synced before they return', async () => {
     const user = await db.client.user.findUniqueOrThrow({ where: { email: 'clinician@demo.test' } });
     const session = await db.client.session.create({
       data: { id: 'durable-session', token: 'durable-session-token', userId: user.id, expiresAt: new Date(Date.now() + 3_600_000), createdAt: new Date(), updatedAt: new Date() },
