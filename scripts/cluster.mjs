@@ -17,7 +17,8 @@
  *   7. on Ctrl-C or SIGTERM stops nginx, the instances and PostgreSQL, and exits 0.
  *
  * Options: --instances N (default 3), --port P (nginx, default 8000), --dir DIR (default data/cluster),
- * --pool N (connections per instance, DB_POOL_SIZE, default 10), --pg-port P (default: a free port).
+ * --pool N (connections per instance, DB_POOL_SIZE, default 10), --pg-port P (default: a free port),
+ * --cpu-prof-dir DIR (instances run with V8's --cpu-prof, each writing its profile there when stopped).
  * Environment: BETTER_AUTH_SECRET (else made once into DIR/auth-secret), AUDIT_ANCHOR_KEY /
  * AUDIT_ANCHOR_LOG (else in DIR), NEXT_DIST_DIR (build folder, default .next), NGINX (the binary).
  * DIR/cluster.json lists the processes and ports while it runs.
@@ -53,6 +54,7 @@ const PORT = integer('port', 8000, 1, 65_535);
 const POOL = integer('pool', 10, 1, 100);
 const PG_PORT = option('pg-port') ? integer('pg-port', 0, 1, 65_535) : undefined;
 const DIR = path.resolve(root, option('dir', 'data/cluster'));
+const CPU_PROF_DIR = option('cpu-prof-dir') ? path.resolve(option('cpu-prof-dir')) : undefined;
 const DIST = process.env.NEXT_DIST_DIR || '.next';
 const NGINX = process.env.NGINX || '/usr/sbin/nginx';
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -154,7 +156,8 @@ const healthOf = async (port) => {
 
 function startInstance(instance, env) {
   const out = openSync(path.join(DIR, 'logs', `${instance.name}.log`), 'a');
-  instance.child = spawn(process.execPath, [path.join(root, 'scripts/server.mjs'), '--host', '127.0.0.1', '--port', String(instance.port)], {
+  const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${instance.name}-${Date.now()}.cpuprofile`] : [];
+  instance.child = spawn(process.execPath, [...profile, path.join(root, 'scripts/server.mjs'), '--host', '127.0.0.1', '--port', String(instance.port)], {
     cwd: root, env, stdio: ['ignore', out, out], detached: true,
   });
   closeSync(out);
@@ -200,6 +203,9 @@ http {
     # Passive health checks: after 2 failed attempts an instance is left out for 5 s, then tried again.
 ${ports.map((p) => `    server 127.0.0.1:${p} max_fails=2 fail_timeout=5s;`).join('\n')}
     keepalive 32;
+    # Below the instances' own idle timeout (Node's keepAliveTimeout, 5 s): nginx must never send a
+    # request on a connection the instance is closing (a POST is not tried again elsewhere: a 502).
+    keepalive_timeout 4s;
   }
 
   server {

@@ -14,22 +14,27 @@
  * every acknowledged save is in the database, and every answered read and save has its audit event.
  *
  *   --no-build        reuse the existing .next-loadtest build (only when the sources did not change)
- *   --profile         run the server with --cpu-prof (profiles in the temporary directory, kept)
+ *   --profile         run the server (on PostgreSQL each instance) with --cpu-prof (profiles in the
+ *                     temporary directory, kept)
  *   --seconds=N       seconds per measurement (default 10)
  *   --only=a,b        measure only these paths (floor is always measured)
  *   --connections=a,b concurrency levels (default 10,50; the paced saves run at the 50 level)
  *   --no-write        do not update docs/BENCHMARKS.md
+ *   --rounds=N        run every target N times, each time set up afresh; the comparison of the targets
+ *                     takes the median of the rounds (each target's own section is its last round's)
  *   --queries         no load: one request per path with the server's query log (DB_QUERY_LOG=1), then
  *                     the queries each path ran, their durations and SQLite's EXPLAIN QUERY PLAN
  *   --targets=a,b     sqlite, postgresql:1, postgresql:3 (default: all three when PostgreSQL and nginx are
- *                     installed, else sqlite): one run per target, one after the other, the same build;
+ *                     installed, else sqlite): one run per target on the same build, all started side by
+ *                     side (each on its own port: LOADTEST_PORT, +10, +20), then measured in turns, one
+ *                     row each, so that a row of one target runs right after the same row of the others;
  *                     PostgreSQL targets run `npm run cluster` (PostgreSQL, N instances, nginx in front)
  *                     in the temporary directory and measure through nginx
  * LOADTEST_PORT (default 4102) is the server's (or nginx's) port; it listens on 127.0.0.1 only.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +55,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const DIST = '.next-loadtest';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CONNECTIONS = option('connections', '10,50').split(',').map(Number);
+/** Runs of every target (runTargets): each a fresh set-up of each target, the comparison over all. */
+const ROUNDS = Number(option('rounds', '1'));
 /** The paced saves: this many clients, each saving once per period, their turns spread evenly. */
 const PACED = { clients: 50, periodMs: 2000 };
 // Whole run bounded: a hung server or client never keeps the command going.
@@ -91,6 +98,8 @@ function stopServer() {
 }
 /** The processes serving the app: the server, or (PostgreSQL) every instance the cluster started. */
 let appPids = () => (server ? [server.pid] : []);
+/** On PostgreSQL: the postmaster's and nginx's pids (their workers are their children), and the port. */
+let backing = null;
 const hardStop = setTimeout(() => {
   console.error(`✖ load test exceeded ${HARD_LIMIT_MS / 60_000} minutes: stopping`);
   stopServer();
@@ -103,7 +112,8 @@ for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => { stopServer(); proce
 /** Starts `npm run cluster` (PostgreSQL, the instances, nginx on PORT) and waits for its ready line. */
 async function startCluster() {
   const clusterDir = path.join(dir, 'cluster');
-  server = spawn(process.execPath, [path.join(root, 'scripts/cluster.mjs'), '--instances', String(INSTANCES), '--port', String(PORT), '--dir', clusterDir], {
+  const profile = flag('profile') ? ['--cpu-prof-dir', path.join(dir, 'profiles')] : [];
+  server = spawn(process.execPath, [path.join(root, 'scripts/cluster.mjs'), '--instances', String(INSTANCES), '--port', String(PORT), '--dir', clusterDir, ...profile], {
     cwd: root, env: { ...env, DATABASE_URL: '', AUDIT_ANCHOR_KEY: '', AUDIT_ANCHOR_LOG: '' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -120,6 +130,10 @@ async function startCluster() {
   appPids = () => JSON.parse(readFileSync(path.join(clusterDir, 'cluster.json'), 'utf8')).instances.map((i) => i.pid).filter(Boolean);
   // audit:verify and the checks read the cluster's database and anchors.
   Object.assign(env, { DATABASE_URL: ready, AUDIT_ANCHOR_KEY: path.join(clusterDir, 'audit-anchor.key'), AUDIT_ANCHOR_LOG: path.join(clusterDir, 'audit-anchor.log') });
+  backing = {
+    postgres: Number(readFileSync(path.join(state.postgres.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
+    nginx: state.nginx.pid, pgPort: state.postgres.port,
+  };
   return { databaseUrl: ready, pgPort: state.postgres.port };
 }
 
@@ -225,7 +239,8 @@ async function measure(name, connections, request, { expectStatus, seconds = SEC
   let load = null;
   let cpuBefore = null;
   const started = performance.now();
-  const warmedUp = setTimeout(() => { load = machine().loadAverage; cpuBefore = serverCpuMs(); }, WARM_UP_MS);
+  let backingBefore = null;
+  const warmedUp = setTimeout(() => { load = machine().loadAverage; cpuBefore = serverCpuMs(); backingBefore = backingUse(); }, WARM_UP_MS);
   const instance = autocannon({ ...opts, duration: (WARM_UP_MS / 1000) + seconds });
   const warmUp = [];
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -251,8 +266,10 @@ async function measure(name, connections, request, { expectStatus, seconds = SEC
     name, connections, requests: latencies.length, ok, rps: latencies.length / seconds, errors: r.errors, timeouts: r.timeouts,
     p50, p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? null, load,
     cpuPerRequest: latencies.length && cpuMs !== null ? cpuMs / latencies.length : null,
+    backing: backingPerRequest(backingBefore, latencies.length),
   };
   console.log(`${name.padEnd(36)} c=${String(connections).padStart(2)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${fmt(row.p50)}  p95 ${fmt(row.p95)}  p99 ${fmt(row.p99)}  max ${fmt(row.max)}  cpu ${row.cpuPerRequest?.toFixed(2) ?? '—'} ms/req  ok ${ok}/${row.requests}${row.errors || row.timeouts ? `  errors ${row.errors} timeouts ${row.timeouts}` : ''}  load ${load}`);
+  if (row.backing) console.log(`  per request: PostgreSQL ${row.backing.postgresMs.toFixed(2)} ms of CPU, ${row.backing.commits.toFixed(2)} writing transactions; nginx ${row.backing.nginxMs.toFixed(2)} ms of CPU`);
   if (slow.length > 0 || warmUpSlow > 0) {
     const secondsOf = (a) => (a[0] / 1000).toFixed(1);
     console.log(`  over 5 × p50: ${slow.length} measured answers${slow.length ? ` (sent ${secondsOf(slow.reduce((m, a) => (a[0] < m[0] ? a : m)))}–${secondsOf(slow.reduce((m, a) => (a[0] > m[0] ? a : m)))} s into the measurement)` : ''}; ${warmUpSlow} in the warm-up (${warmUp.length} answers)`);
@@ -323,6 +340,32 @@ function serverCpuMs() {
   }
   return (ticks * 1000) / CLOCK_TICKS;
 }
+/** CPU (ms) of a process and its children (PostgreSQL's backends, nginx's worker), by /proc. */
+function treeCpuMs(rootPid) {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let fields;
+    try { fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' '); } catch { continue; }
+    // ppid is field 4 of the line: index 1 after "pid (comm) ".
+    if (Number(entry) === rootPid || Number(fields[1]) === rootPid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+/** On PostgreSQL: what the database and nginx have used so far, and the transactions committed. */
+function backingUse() {
+  if (!backing) return null;
+  // The next transaction id: only transactions that write take one (the statistics views lag by seconds).
+  const commits = Number(runSql(backing.pgPort, 'rls_workup', 'SELECT pg_snapshot_xmax(pg_current_snapshot())').trim());
+  return { postgresMs: treeCpuMs(backing.postgres), nginxMs: treeCpuMs(backing.nginx), commits };
+}
+
+function backingPerRequest(before, requests) {
+  const after = before && requests ? backingUse() : null;
+  if (!after) return null;
+  return { postgresMs: (after.postgresMs - before.postgresMs) / requests, nginxMs: (after.nginxMs - before.nginxMs) / requests, commits: (after.commits - before.commits) / requests };
+}
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 /**
@@ -336,6 +379,23 @@ async function settle() {
     try { await (await fetch(`${BASE}/api/ping`)).text(); } catch { /* busy */ }
     if (performance.now() - t < 100) return;
     await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * Several targets are measured interleaved (runTargets): each is started and set up at once, then
+ * they take turns, one row each, so that the rows they are compared on run minutes apart no more and
+ * the machine's drift hits them alike. A turn starts when the parent says so; alone, at once.
+ */
+async function turn(fn) {
+  if (typeof process.send !== 'function') return fn();
+  const go = new Promise((resolve) => process.once('message', resolve));
+  process.send({ ask: true });
+  await go;
+  try {
+    return await fn();
+  } finally {
+    process.send({ done: true });
   }
 }
 
@@ -354,7 +414,7 @@ try {
   let queryLog = '';
   let pg = null;
   if (ON_POSTGRES) {
-    if (flag('queries') || flag('profile')) throw new Error('--queries and --profile run on the SQLite target only');
+    if (flag('queries')) throw new Error('--queries runs on the SQLite target only');
     console.log('▶ Starting the cluster');
     pg = await startCluster();
   } else {
@@ -461,59 +521,66 @@ try {
   // requests, and the first row measured (the floor) would otherwise pay for it alone. Each instance
   // compiles its own code: behind nginx, 3 s per instance, so each gets the warm-up one instance gets.
   const warmSeconds = 3 * INSTANCES;
-  console.log(`\n▶ Warming every path up (${warmSeconds} s each at 10 connections, not measured)`);
-  for (const p of paths) await autocannon({ ...cannonOptions(p.request, 10), duration: warmSeconds });
-  await settle();
+  await turn(async () => {
+    console.log(`\n▶ Warming every path up (${warmSeconds} s each at 10 connections, not measured)`);
+    for (const p of paths) await autocannon({ ...cannonOptions(p.request, 10), duration: warmSeconds });
+    await settle();
+  });
 
   const rows = [];
   for (const connections of CONNECTIONS) {
     console.log(`\n▶ ${connections} connections, ${SECONDS} s each (after a 2 s warm-up)`);
-    for (const p of paths) rows.push({ key: p.key, ...(await measure(p.name, connections, p.request, p)) });
-    if (paced && connections === PACED.clients) rows.push({ key: paced.key, ...(await measurePaced(paced.name, paced.request, paced)) });
+    for (const p of paths) rows.push({ key: p.key, ...(await turn(() => measure(p.name, connections, p.request, p))) });
+    if (paced && connections === PACED.clients) rows.push({ key: paced.key, ...(await turn(() => measurePaced(paced.name, paced.request, paced))) });
     // The floor again at the end of the round: the ratio uses both, so drift of the machine shows.
-    rows.push({ key: 'floor-again', ...(await measure('floor again: GET /api/ping', connections, paths[0].request, paths[0])) });
+    rows.push({ key: 'floor-again', ...(await turn(() => measure('floor again: GET /api/ping', connections, paths[0].request, paths[0]))) });
   }
 
-  // Let requests still in flight finish before counting what was stored (SQLite: the server stopped
-  // first; PostgreSQL: counted, and the chain verified, while it still runs).
-  await new Promise((r) => setTimeout(r, 2000));
-  const stopped = () => new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
-  if (!ON_POSTGRES) {
-    stopServer();
-    await stopped();
-  }
+  // The checks take the machine too: in their own turn.
+  const checks = await turn(async () => {
+    // Let requests still in flight finish before counting what was stored (SQLite: the server stopped
+    // first; PostgreSQL: counted, and the chain verified, while it still runs).
+    await new Promise((r) => setTimeout(r, 2000));
+    const stopped = () => new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
+    if (!ON_POSTGRES) {
+      stopServer();
+      await stopped();
+    }
 
-  const acknowledged = rows.filter((r) => r.key === 'save' || r.key === 'save-paced').reduce((n, r) => n + r.ok, 0) + (probe ? 1 : 0);
-  const saved = Number(store.value('SELECT COUNT(*) AS n FROM assessments')) - countBefore;
-  const eventsOf = (action) => Number(store.value(`SELECT COUNT(*) AS n FROM audit_events WHERE action = '${action}'`));
-  const checks = [
-    { what: 'every acknowledged save is in the database', ok: saved >= acknowledged, detail: `${acknowledged} acknowledged, ${saved} stored` },
-    { what: 'every stored save has its audit event', ok: eventsOf('assessment.create') >= saved, detail: `${eventsOf('assessment.create')} assessment.create events` },
-    {
-      what: 'every answered patient-list read has its audit event',
-      ok: eventsOf('patient.search') >= rows.filter((r) => r.key === 'patients').reduce((n, r) => n + r.ok, 0),
-      detail: `${eventsOf('patient.search')} patient.search events, ${rows.filter((r) => r.key === 'patients').reduce((n, r) => n + r.ok, 0)} answered (after warm-ups)`,
-    },
-    {
-      what: 'every answered evaluation has its audit event',
-      ok: eventsOf('api.evaluate') >= rows.filter((r) => r.key === 'evaluate').reduce((n, r) => n + r.ok, 0),
-      detail: `${eventsOf('api.evaluate')} api.evaluate events`,
-    },
-  ];
-  store.close();
-  const verify = spawnSync(bin('tsx'), ['scripts/audit-verify.ts'], { cwd: root, env, encoding: 'utf8' });
-  checks.push({ what: 'the audit chain verifies (audit:verify exits 0)', ok: verify.status === 0, detail: verify.stdout.trim() || verify.stderr.trim() });
-  if (ON_POSTGRES) {
-    stopServer();
-    await stopped();
-  }
+    const acknowledged = rows.filter((r) => r.key === 'save' || r.key === 'save-paced').reduce((n, r) => n + r.ok, 0) + (probe ? 1 : 0);
+    const saved = Number(store.value('SELECT COUNT(*) AS n FROM assessments')) - countBefore;
+    const eventsOf = (action) => Number(store.value(`SELECT COUNT(*) AS n FROM audit_events WHERE action = '${action}'`));
+    const checks = [
+      { what: 'every acknowledged save is in the database', ok: saved >= acknowledged, detail: `${acknowledged} acknowledged, ${saved} stored` },
+      { what: 'every stored save has its audit event', ok: eventsOf('assessment.create') >= saved, detail: `${eventsOf('assessment.create')} assessment.create events` },
+      {
+        what: 'every answered patient-list read has its audit event',
+        ok: eventsOf('patient.search') >= rows.filter((r) => r.key === 'patients').reduce((n, r) => n + r.ok, 0),
+        detail: `${eventsOf('patient.search')} patient.search events, ${rows.filter((r) => r.key === 'patients').reduce((n, r) => n + r.ok, 0)} answered (after warm-ups)`,
+      },
+      {
+        what: 'every answered evaluation has its audit event',
+        ok: eventsOf('api.evaluate') >= rows.filter((r) => r.key === 'evaluate').reduce((n, r) => n + r.ok, 0),
+        detail: `${eventsOf('api.evaluate')} api.evaluate events`,
+      },
+    ];
+    store.close();
+    const verify = spawnSync(bin('tsx'), ['scripts/audit-verify.ts'], { cwd: root, env, encoding: 'utf8' });
+    checks.push({ what: 'the audit chain verifies (audit:verify exits 0)', ok: verify.status === 0, detail: verify.stdout.trim() || verify.stderr.trim() });
+    if (ON_POSTGRES) {
+      stopServer();
+      await stopped();
+    }
 
-  console.log('\n▶ Nothing given up');
-  for (const c of checks) console.log(`${c.ok ? '✔' : '✖'} ${c.what}: ${c.detail}`);
+    console.log('\n▶ Nothing given up');
+    for (const c of checks) console.log(`${c.ok ? '✔' : '✖'} ${c.what}: ${c.detail}`);
+    const report = summarise(rows, checks);
+    console.log(`\n${report.ratios}`);
+    // In the turn: targets run side by side must not write docs/BENCHMARKS.md at once.
+    if (!flag('no-write')) writeBenchmarks(report.markdown, ON_POSTGRES ? `loadtest-postgresql-${INSTANCES}` : 'loadtest');
+    return checks;
+  });
 
-  const report = summarise(rows, checks);
-  console.log(`\n${report.ratios}`);
-  if (!flag('no-write')) writeBenchmarks(report.markdown, ON_POSTGRES ? `loadtest-postgresql-${INSTANCES}` : 'loadtest');
   // For the run over several targets (runTargets), which compares them.
   console.log(`LOADTEST_ROWS ${JSON.stringify({ target: TARGET, rows, ok: checks.every((c) => c.ok) })}`);
   if (flag('profile')) console.log(`\nCPU profiles: ${path.join(dir, 'profiles')}`);
@@ -608,7 +675,7 @@ function writeBenchmarks(markdown, name) {
  */
 async function runTargets() {
   const installed = postgresInstalled() && existsSync(NGINX);
-  const fallback = installed && !flag('queries') && !flag('profile') ? 'sqlite,postgresql:1,postgresql:3' : 'sqlite';
+  const fallback = installed && !flag('queries') ? 'sqlite,postgresql:1,postgresql:3' : 'sqlite';
   const targets = (option('targets', '') || fallback).split(',').filter(Boolean);
   for (const t of targets) if (!/^(sqlite|postgresql:[1-9])$/.test(t)) throw new Error(`--targets: "${t}" is not sqlite or postgresql:N (N from 1 to 9)`);
   if (!installed && targets.some((t) => t.startsWith('postgresql'))) throw new Error('PostgreSQL targets need Debian\'s postgresql and nginx (apt-get install postgresql nginx)');
@@ -618,66 +685,147 @@ async function runTargets() {
     const r = spawnSync(bin('next'), ['build'], { cwd: root, env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: DIST }, stdio: ['ignore', 'ignore', 'inherit'] });
     if (r.status !== 0) process.exit(1);
   }
-  const passed = args.filter((a) => !a.startsWith('--targets=') && a !== '--no-build');
-  const results = [];
+  const passed = args.filter((a) => !a.startsWith('--targets=') && !a.startsWith('--rounds=') && a !== '--no-build');
+  const rounds = [];
   let worst = 0;
-  for (const target of targets) {
-    console.log(`\n═══ ${target}`);
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), `--target=${target}`, '--no-build', ...passed], { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      process.stdout.write(String(chunk).split('\n').filter((l) => !l.startsWith('LOADTEST_ROWS ')).join('\n'));
-    });
-    const code = await new Promise((r) => child.once('exit', (c) => r(c ?? 1)));
+  for (let round = 1; round <= ROUNDS; round++) {
+    if (ROUNDS > 1) console.log(`\n═══ Round ${round} of ${ROUNDS}`);
+    const { code, results } = await interleaved(targets, passed);
     worst = Math.max(worst, code);
-    const line = out.split('\n').find((l) => l.startsWith('LOADTEST_ROWS '));
-    if (line) results.push(JSON.parse(line.slice('LOADTEST_ROWS '.length)));
+    rounds.push(results);
   }
-  if (results.length > 1) {
-    const markdown = compareTargets(results);
+  if (targets.length > 1) {
+    const markdown = compareTargets(rounds);
     console.log(`\n${markdown}`);
     if (!flag('no-write')) writeBenchmarks(markdown, 'loadtest-compare');
   }
   process.exit(worst);
 }
 
-/** The targets side by side: throughput and p95 of the paths they share, and the scale-out target. */
-function compareTargets(results) {
-  const m = machine();
-  const label = (t) => (t === 'sqlite' ? 'SQLite, 1 instance' : `PostgreSQL, ${t.split(':')[1]} instance${t.endsWith(':1') ? '' : 's'}`);
-  const at = (res, key, c) => res.rows.find((r) => r.key === key && r.connections === c);
-  const floorOf = (res, c) => ((at(res, 'floor', c)?.rps ?? 0) + (at(res, 'floor-again', c)?.rps ?? 0)) / 2;
-  const md = [];
-  md.push(`Command: \`npm run loadtest\` (each target in turn, same build, same machine). Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; load average at the end ${m.loadAverage}. Run: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}. Each cell: requests/s, its share of the same target's floor (GET /api/ping through the same server or nginx, mean of the round's first and last row: the machine's drift between targets shows there), p95.`);
-  md.push('');
-  md.push(`| Path | Connections | ${results.map((r) => label(r.target)).join(' | ')} |`);
-  md.push(`|---|---|${results.map(() => '---').join('|')}|`);
-  for (const key of ['floor', 'patients', 'evaluate', 'save', 'save-paced']) {
-    for (const c of CONNECTIONS) {
-      const cells = results.map((res) => at(res, key, c));
-      if (cells.every((x) => !x)) continue;
-      const name = cells.find(Boolean).name;
-      md.push(`| ${name} | ${c} | ${cells.map((x, i) => (x ? `${x.rps.toFixed(1)}/s${key === 'floor' ? '' : ` (${((x.rps / floorOf(results[i], c)) * 100).toFixed(0)} %)`}, p95 ${fmt(x.p95).trim()}` : '—')).join(' | ')} |`);
+/**
+ * One run of every target: each started and set up at once (on its own port), then they take turns
+ * (turn()): one row each, the order rotating, a turn starting once every target has reached its next
+ * row and the machine is quiet again (a previous row's after-work — PostgreSQL's autovacuum and
+ * checkpoint, garbage collection — would otherwise fall into another target's row).
+ */
+async function interleaved(targets, passed) {
+  console.log(`▶ Targets ${targets.join(', ')}: set up side by side, then measured in turns, one row each`);
+  let wake = () => {};
+  const changed = () => new Promise((resolve) => { wake = resolve; });
+  const kids = targets.map((target, i) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), `--target=${target}`, '--no-build', ...passed], {
+      cwd: root, env: { ...process.env, LOADTEST_PORT: String(PORT + 10 * i) }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
+    const kid = { target, child, out: '', partial: '', asking: false, busy: false, code: null };
+    child.stdout.on('data', (chunk) => {
+      kid.out += chunk;
+      const lines = (kid.partial + chunk).split('\n');
+      kid.partial = lines.pop();
+      for (const l of lines) if (!l.startsWith('LOADTEST_ROWS ')) console.log(`[${target}] ${l}`);
+    });
+    child.on('message', (m) => {
+      if (m.ask) kid.asking = true;
+      if (m.done) kid.busy = false;
+      wake();
+    });
+    child.once('exit', (c) => { kid.code = c ?? 1; wake(); });
+    return kid;
+  });
+  const alive = () => kids.filter((k) => k.code === null);
+  for (let turnNo = 0; ; turnNo++) {
+    while (alive().some((k) => !k.asking)) await changed();
+    const ready = alive();
+    if (ready.length === 0) break;
+    for (let j = 0; j < ready.length; j++) {
+      const kid = ready[(j + turnNo) % ready.length];
+      if (kid.code !== null) continue;
+      if (targets.length > 1) await machineQuiet();
+      kid.asking = false;
+      kid.busy = true;
+      kid.child.send({ go: true });
+      while (kid.busy && kid.code === null) await changed();
     }
   }
-  const one = results.find((r) => r.target === 'postgresql:1');
-  const three = results.find((r) => r.target === 'postgresql:3');
-  if (one && three) {
+  let code = 0;
+  const results = [];
+  for (const kid of kids) {
+    code = Math.max(code, kid.code);
+    const line = kid.out.split('\n').find((l) => l.startsWith('LOADTEST_ROWS '));
+    if (line) results.push(JSON.parse(line.slice('LOADTEST_ROWS '.length)));
+  }
+  return { code, results };
+}
+
+/** Busy CPU time of the whole machine (/proc/stat: all but idle and iowait), in clock ticks. */
+function machineBusyTicks() {
+  const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  return f.reduce((n, v) => n + v, 0) - f[3] - f[4];
+}
+
+/** Waits (at most 20 s) until the machine used under a fifth of a core over half a second. */
+async function machineQuiet() {
+  const until = Date.now() + 20_000;
+  while (Date.now() < until) {
+    const before = machineBusyTicks();
+    await new Promise((r) => setTimeout(r, 500));
+    if (((machineBusyTicks() - before) * 1000) / CLOCK_TICKS / 500 < 0.2) return;
+  }
+}
+
+/**
+ * The targets side by side: throughput and p95 of the paths they share, and the scale-out target. With
+ * several rounds each cell is the median of the rounds (each listed), and the scale-out target is the
+ * median of each round's ratio: the two were measured in the same round, in turns.
+ */
+function compareTargets(rounds) {
+  const m = machine();
+  const label = (t) => (t === 'sqlite' ? 'SQLite, 1 instance' : `PostgreSQL, ${t.split(':')[1]} instance${t.endsWith(':1') ? '' : 's'}`);
+  const at = (res, key, c) => res?.rows.find((r) => r.key === key && r.connections === c);
+  const floorOf = (res, c) => ((at(res, 'floor', c)?.rps ?? 0) + (at(res, 'floor-again', c)?.rps ?? 0)) / 2;
+  const median = (xs) => {
+    const v = xs.filter((x) => Number.isFinite(x)).sort((x, y) => x - y);
+    if (v.length === 0) return null;
+    return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  };
+  const targets = [...new Set(rounds.flatMap((r) => r.map((x) => x.target)))];
+  const of = (round, target) => round.find((x) => x.target === target);
+  const several = rounds.length > 1;
+  const md = [];
+  md.push(`Command: \`npm run loadtest${several ? ` -- --rounds=${rounds.length}` : ''}\` (the targets side by side on the same build and machine, measured in turns: each row of a target right after the same row of the others, once the machine is quiet${several ? `; ${rounds.length} rounds, each with every target set up afresh` : ''}). Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; load average at the end ${m.loadAverage}. Run: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}. Each cell: requests/s, its share of the same target's floor (GET /api/ping through the same server or nginx, mean of the round's first and last row), p95${several ? '; the median of the rounds, then each round' : ''}.`);
+  md.push('');
+  md.push(`| Path | Connections | ${targets.map(label).join(' | ')} |`);
+  md.push(`|---|---|${targets.map(() => '---').join('|')}|`);
+  for (const key of ['floor', 'patients', 'evaluate', 'save', 'save-paced']) {
+    for (const c of CONNECTIONS) {
+      const cells = targets.map((t) => rounds.map((round) => ({ row: at(of(round, t), key, c), floor: floorOf(of(round, t), c) })).filter((x) => x.row));
+      if (cells.every((x) => x.length === 0)) continue;
+      const name = cells.find((x) => x.length)[0].row.name;
+      md.push(`| ${name} | ${c} | ${cells.map((x) => {
+        if (x.length === 0) return '—';
+        const rps = median(x.map((y) => y.row.rps));
+        const share = key === 'floor' ? '' : ` (${(median(x.map((y) => y.row.rps / y.floor)) * 100).toFixed(0)} %)`;
+        const each = several ? `; ${x.map((y) => y.row.rps.toFixed(0)).join(', ')}` : '';
+        return `${rps.toFixed(1)}/s${share}, p95 ${fmt(median(x.map((y) => y.row.p95))).trim()}${each}`;
+      }).join(' | ')} |`);
+    }
+  }
+  if (targets.includes('postgresql:1') && targets.includes('postgresql:3')) {
     md.push('');
     md.push('| Target (same run) | Connections | Figure | Met |');
     md.push('|---|---|---|---|');
     for (const key of ['patients', 'evaluate', 'save']) {
       for (const c of CONNECTIONS) {
-        const a = at(one, key, c);
-        const b = at(three, key, c);
-        if (!a || !b) continue;
-        const shares = `${((b.rps / floorOf(three, c)) * 100).toFixed(0)} % against ${((a.rps / floorOf(one, c)) * 100).toFixed(0)} % of their floors`;
-        md.push(`| PostgreSQL, 3 instances no slower than 1: ${a.name} | ${c} | ${b.rps.toFixed(1)} against ${a.rps.toFixed(1)} req/s (${((b.rps / a.rps) * 100).toFixed(0)} %); ${shares} | ${b.rps >= a.rps ? 'yes' : 'no'} |`);
+        const pairs = rounds.map((round) => ({ a: at(of(round, 'postgresql:1'), key, c), b: at(of(round, 'postgresql:3'), key, c) })).filter((x) => x.a && x.b);
+        if (pairs.length === 0) continue;
+        const ratio = median(pairs.map((x) => x.b.rps / x.a.rps));
+        const figure = several
+          ? `median ${(ratio * 100).toFixed(0)} % of 1 instance's throughput; each round ${pairs.map((x) => `${x.b.rps.toFixed(0)} against ${x.a.rps.toFixed(0)} req/s (${((x.b.rps / x.a.rps) * 100).toFixed(0)} %)`).join(', ')}`
+          : `${pairs[0].b.rps.toFixed(1)} against ${pairs[0].a.rps.toFixed(1)} req/s (${(ratio * 100).toFixed(0)} %)`;
+        md.push(`| PostgreSQL, 3 instances no slower than 1: ${pairs[0].a.name} | ${c} | ${figure} | ${ratio >= 1 ? 'yes' : 'no'} |`);
       }
     }
   }
   md.push('');
-  md.push(`Nothing given up: ${results.map((r) => `${label(r.target)} ${r.ok ? 'yes' : '**no**'}`).join(', ')} (each target's own checks, in its section).`);
+  md.push(`Nothing given up: ${targets.map((t) => `${label(t)} ${rounds.every((round) => of(round, t)?.ok) ? 'yes' : '**no**'}`).join(', ')} (each target's own checks, in its section${several ? ', every round' : ''}).`);
   return md.join('\n');
 }
