@@ -41,7 +41,8 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 /**
- * Database outages answer 503 at once. When a request ends in a 5xx, the app's own /api/health is
+ * Database outages answer 503 at once. When a request ends in a 5xx (held until the verdict:
+ * answerOutagesAs503), the app's own /api/health is
  * asked whether the database is reachable; while it says no (503), every request that needs the
  * database is answered 503 with a clear message before it reaches the app (nothing of it is saved),
  * and the health check is repeated every second; once it answers 200 requests go through again. The
@@ -53,8 +54,19 @@ let databaseDown = null;
 let probing = false;
 const logLine = (level, msg, extra = {}) => console.log(JSON.stringify({ level, msg, ...extra }));
 
-async function watchDatabase() {
-  if (probing) return;
+/** Settles with the first verdict of the check watchDatabase is making (true: the database is down). */
+let firstVerdict = null;
+
+function watchDatabase() {
+  if (!probing) {
+    let settle;
+    firstVerdict = new Promise((resolve) => { settle = resolve; });
+    void probe(settle);
+  }
+  return firstVerdict;
+}
+
+async function probe(settle) {
   probing = true;
   try {
     for (;;) {
@@ -76,28 +88,70 @@ async function watchDatabase() {
         databaseDown = { since: Date.now(), message };
         logLine('error', 'database unreachable: answering 503 until it is back', { problem: message });
       }
+      settle(databaseDown !== null);
       if (!databaseDown) return;
       await new Promise((r) => setTimeout(r, 1000));
     }
   } finally {
     probing = false;
+    settle(databaseDown !== null);
   }
 }
 
-function refuseWhileDatabaseDown(req, res) {
+/** `send` writes the head and the body: the response's own methods, or those under other wrappers. */
+function refuseWhileDatabaseDown(req, res, send = { writeHead: res.writeHead, end: res.end }) {
   const text = 'The database is not reachable, so RLS Workup cannot answer this request right now. Nothing was saved by it. Try again in a moment.';
-  res.statusCode = 503;
-  res.setHeader('Retry-After', '5');
-  res.setHeader('Cache-Control', 'no-store');
   const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-  if (wantsHtml) {
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Security-Policy', "default-src 'none'");
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Temporarily unavailable - RLS Workup</title></head><body><h1>Temporarily unavailable</h1><p>${text}</p></body></html>`);
-  } else {
-    res.setHeader('Content-Type', 'application/json');
-    res.end(JSON.stringify({ error: 'database-unavailable', message: text }));
-  }
+  const headers = { 'Retry-After': '5', 'Cache-Control': 'no-store' };
+  const body = wantsHtml
+    ? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Temporarily unavailable - RLS Workup</title></head><body><h1>Temporarily unavailable</h1><p>${text}</p></body></html>`
+    : JSON.stringify({ error: 'database-unavailable', message: text });
+  if (wantsHtml) Object.assign(headers, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'" });
+  else headers['Content-Type'] = 'application/json';
+  send.writeHead.call(res, 503, headers);
+  send.end.call(res, body);
+}
+
+/**
+ * The requests that meet an outage first fail inside the app (500) before the check above has
+ * answered. A response about to go out with a 5xx status is therefore held until this server's
+ * fresh check gives its verdict: if the database is down it is answered as the requests after it
+ * will be (503, the reason, Retry-After), otherwise it goes out as the app wrote it. Every other
+ * response passes through. Installed before the app's own wrappers (Next.js's compression wraps
+ * these methods in turn): what is held is what would have gone to the socket, and it is replayed,
+ * or replaced, below them.
+ */
+function answerOutagesAs503(req, res) {
+  const raw = { writeHead: res.writeHead, write: res.write, end: res.end };
+  let passThrough = false;
+  let held = null;
+  const wrap = (name) => function (...args) {
+    if (passThrough) return raw[name].apply(res, args);
+    const result = name === 'write' ? true : res;
+    if (held) {
+      held.push([name, args]);
+      return result;
+    }
+    if ((name === 'writeHead' ? args[0] : res.statusCode) < 500) {
+      passThrough = true;
+      return raw[name].apply(res, args);
+    }
+    held = [[name, args]];
+    void watchDatabase().then((down) => {
+      passThrough = true;
+      if (down) {
+        for (const header of res.getHeaderNames()) res.removeHeader(header);
+        refuseWhileDatabaseDown(req, res, raw);
+        return;
+      }
+      // Node asks for the head again (writeHead) whenever it finds none written yet: the first one counts.
+      for (const [n, a] of held) if (n !== 'writeHead' || !res.headersSent) raw[n].apply(res, a);
+    });
+    return result;
+  };
+  res.writeHead = wrap('writeHead');
+  res.write = wrap('write');
+  res.end = wrap('end');
 }
 
 const server = createServer((req, res) => {
@@ -105,7 +159,10 @@ const server = createServer((req, res) => {
   req.headers[peerHeader] = req.socket.remoteAddress ?? '';
   const exempt = EXEMPT.test(req.url ?? '');
   if (databaseDown && !exempt) return refuseWhileDatabaseDown(req, res);
-  if (!exempt) res.once('finish', () => { if (res.statusCode >= 500) void watchDatabase(); });
+  if (!exempt) {
+    answerOutagesAs503(req, res);
+    res.once('finish', () => { if (res.statusCode >= 500) void watchDatabase(); });
+  }
   handle(req, res).catch((err) => {
     console.error(JSON.stringify({ level: 'error', msg: 'request failed', error: err instanceof Error ? err.message : String(err) }));
     if (!res.headersSent) {

@@ -4,7 +4,8 @@
 //  - a session made through nginx works on every instance; nginx's X-Forwarded-For is the one believed;
 //  - kill -9 of one instance: nginx keeps serving through the others, every acknowledged save is in
 //    the database, nothing is partial, a lost save retried with its key is saved once;
-//  - PostgreSQL stopped during load: requests answer 503 with a clear message at once, and succeed
+//  - PostgreSQL stopped during load: requests answer 503 with a clear message at once (the first ones,
+//    failing inside the app, too), and succeed
 //    again once it is back, with the same app processes;
 //  - SIGTERM stops nginx, the instances and PostgreSQL: no process is left.
 // Afterwards audit:verify passes. Every wait polls a condition with a generous deadline.
@@ -150,6 +151,7 @@ describe('npm run cluster: 3 instances behind nginx on PostgreSQL', () => {
     const load = saveLoad({ clients: 4, base: () => base, cookie, patientId });
     try {
       await until('10 acknowledged saves', async () => load.acknowledged() >= 10);
+      const fromStop = load.attempts.length;
       pgCtl(['-D', before.postgres.dataDir, '-m', 'fast', '-w', '-t', '120', 'stop']);
 
       // Once an instance has seen the outage, it answers 503 at once, with the reason, without the app.
@@ -178,6 +180,12 @@ describe('npm run cluster: 3 instances behind nginx on PostgreSQL', () => {
       // Fast: refused before the app runs (a generous bound on a loaded machine; the app's own
       // connection timeout to PostgreSQL is 5 s).
       expect(refused.ms).toBeLessThan(10_000);
+
+      // Every save the outage refused, the first ones too (in flight when it began, failing inside
+      // the app before the instance's check had answered), was answered 503 with the reason.
+      const refusedWhileDown = load.attempts.slice(fromStop).filter((a) => !a.outcome.acknowledged);
+      expect(refusedWhileDown.length).toBeGreaterThan(0);
+      expect(refusedWhileDown.filter((a) => a.outcome.acknowledged || a.outcome.status !== 503 || !a.outcome.reason.includes('The database is not reachable')).map((a) => a.outcome)).toEqual([]);
 
       const acknowledgedWhileDown = load.acknowledged();
       pgCtl(['-D', before.postgres.dataDir, '-l', before.postgres.log, '-o', `-c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c port=${before.postgres.port} -c max_connections=100`, '-w', '-t', '120', 'start']);

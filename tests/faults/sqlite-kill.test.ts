@@ -23,6 +23,8 @@ beforeAll(() => {
   env = {
     DATABASE_URL: `file:${path.join(dir, 'app.db')}`, BETTER_AUTH_SECRET: newSecret(),
     AUDIT_ANCHOR_KEY: path.join(dir, 'audit-anchor.key'), AUDIT_ANCHOR_LOG: path.join(dir, 'audit-anchor.log'),
+    // No PDF renderer: its route answers 503 of its own while the database is reachable (below).
+    CHROMIUM_PATH: path.join(dir, 'no-chromium'),
   };
   prepareDatabase(env);
   client = createDbClient(env.DATABASE_URL!);
@@ -71,6 +73,14 @@ describe('kill -9 of a SQLite instance during concurrent saves', () => {
       expect(retried.acknowledged, JSON.stringify(retried)).toBe(true);
       expect(await client.assessment.count({ where: { submissionKey: a.key } })).toBe(1);
     }
+
+    // A 5xx of the app's own while the database is reachable is held for the server's database check
+    // (scripts/server.mjs) and then goes out as the app wrote it: not turned into the outage's 503.
+    const saved = acknowledged.find((a) => a.outcome.acknowledged)!.outcome as { id: string };
+    const pdf = await fetch(`${second.base}/api/assessments/${saved.id}/pdf`, { headers: { cookie } });
+    expect(pdf.status).toBe(503);
+    expect(await pdf.json()).toEqual({ error: 'pdf-unavailable', message: expect.stringContaining('PDF rendering needs Chromium') });
+    expect((await fetch(`${second.base}/api/health`)).status).toBe(200);
 
     second.child.kill('SIGTERM');
     await second.exited;
