@@ -670,8 +670,9 @@ function writeBenchmarks(markdown, name) {
 }
 
 /**
- * Without --target: builds once, runs each target in a process of its own (one after the other, so
- * they never share the machine), then writes their comparison. Exits with the worst exit code.
+ * Without --target: builds once, runs each target in a process of its own (all set up side by side,
+ * then measured in turns: interleaved()), as many rounds as asked, then writes their comparison.
+ * Exits with the worst exit code.
  */
 async function runTargets() {
   const installed = postgresInstalled() && existsSync(NGINX);
