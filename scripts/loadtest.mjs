@@ -309,6 +309,7 @@ async function measurePaced(name, request, { expectStatus, seconds = SECONDS, cl
   await settle();
   const load = machine().loadAverage;
   const cpuBefore = serverCpuMs();
+  const backingBefore = backingUse();
   const latencies = [];
   let ok = 0;
   const { errors, elapsedMs } = await run(seconds * 1000, ({ status, ms }) => {
@@ -322,6 +323,7 @@ async function measurePaced(name, request, { expectStatus, seconds = SECONDS, cl
     name, connections: clients, requests: latencies.length, ok, rps: latencies.length / (elapsedMs / 1000), errors, timeouts: 0,
     p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? null, load,
     cpuPerRequest: latencies.length ? cpuMs / latencies.length : null,
+    backing: backingPerRequest(backingBefore, latencies.length),
   };
   console.log(`${name.padEnd(36)} c=${String(clients).padStart(2)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${fmt(row.p50)}  p95 ${fmt(row.p95)}  p99 ${fmt(row.p99)}  max ${fmt(row.max)}  cpu ${row.cpuPerRequest?.toFixed(2) ?? '—'} ms/req  ok ${ok}/${row.requests}${errors ? `  errors ${errors}` : ''}  load ${load}`);
   return row;
@@ -603,10 +605,13 @@ function summarise(rows, checks) {
   md.push(`Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}; load average at the end ${m.loadAverage} (each row: at its start).`);
   md.push(`Run: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}.`);
   md.push('');
-  md.push('| Path | Connections | Requests/s | p50 | p95 | p99 | max | Server CPU per request | Answered as expected | Load average |');
-  md.push('|---|---|---|---|---|---|---|---|---|---|');
+  // On PostgreSQL also what the database and nginx spent per request, and the writing transactions.
+  const backingHead = ON_POSTGRES ? ' PostgreSQL CPU per request | Writing transactions per request | nginx CPU per request |' : '';
+  md.push(`| Path | Connections | Requests/s | p50 | p95 | p99 | max | Server CPU per request |${backingHead} Answered as expected | Load average |`);
+  md.push(`|---|---|---|---|---|---|---|---|${ON_POSTGRES ? '---|---|---|' : ''}---|---|`);
   for (const r of rows) {
-    md.push(`| ${r.name} | ${r.connections} | ${r.rps.toFixed(1)} | ${fmt(r.p50).trim()} | ${fmt(r.p95).trim()} | ${fmt(r.p99).trim()} | ${fmt(r.max).trim()} | ${r.cpuPerRequest == null ? '—' : `${r.cpuPerRequest.toFixed(2)} ms`} | ${r.ok}/${r.requests}${r.errors || r.timeouts ? ` (errors ${r.errors}, timeouts ${r.timeouts})` : ''} | ${r.load} |`);
+    const backingCells = !ON_POSTGRES ? '' : r.backing ? ` ${r.backing.postgresMs.toFixed(2)} ms | ${r.backing.commits.toFixed(2)} | ${r.backing.nginxMs.toFixed(2)} ms |` : ' — | — | — |';
+    md.push(`| ${r.name} | ${r.connections} | ${r.rps.toFixed(1)} | ${fmt(r.p50).trim()} | ${fmt(r.p95).trim()} | ${fmt(r.p99).trim()} | ${fmt(r.max).trim()} | ${r.cpuPerRequest == null ? '—' : `${r.cpuPerRequest.toFixed(2)} ms`} |${backingCells} ${r.ok}/${r.requests}${r.errors || r.timeouts ? ` (errors ${r.errors}, timeouts ${r.timeouts})` : ''} | ${r.load} |`);
   }
   md.push('');
   md.push('| Target (same run) | Connections | Figure | Met |');
