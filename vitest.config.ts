@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Unit tests sit beside their modules in lib/; component tests in components/; integration tests
-// (real SQLite) in tests/integration. Browser tests (tests/e2e) run under Playwright, not here.
+// Unit tests sit beside their modules in lib/ and component tests in components/ (project `unit`);
+// integration tests (real SQLite) in tests/integration (project `sqlite`). Browser tests (tests/e2e)
+// run under Playwright, not here.
 // A second project runs the integration tests that use a database once more on PostgreSQL 15 (a server
 // started from Debian's binaries for the run: tests/postgres-setup.ts), plus the PostgreSQL-only tests.
 const DATABASE_FREE = ['tests/integration/cli.test.ts', 'tests/integration/pdf-rendering.test.ts'];
@@ -33,8 +34,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // No database: .ci/run runs these while better-sqlite3 is still compiling.
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'app/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'sqlite',
-          include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'app/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
+          include: ['tests/**/*.test.{ts,tsx}'],
           // tests/faults run in their own stage after the build (vitest.faults.config.ts).
           exclude: ['tests/e2e/**', 'tests/faults/**', 'node_modules/**', '.next/**', ...POSTGRES_ONLY],
           globalSetup: ['tests/sqlite-setup.ts'],

@@ -1,20 +1,23 @@
 #!/usr/bin/env node
 /**
  * npm test: the whole suite, in order, stopping at the first failing stage.
- *   1. A production build in .next-test (served by the three-instance test, the fault tests and the
- *      browser tests).
- *   2. Vitest, two test files at a time: unit tests beside the modules in lib/, component tests,
- *      integration tests on real temporary SQLite databases (copies of a template migrated and seeded
- *      once per run), and the integration tests again on PostgreSQL 15 (a server started from Debian's
- *      binaries for the run), with the PostgreSQL-only tests (tests/postgresql).
- *   3. Fault tests (tests/faults) on that build: a SQLite instance killed with SIGKILL during saves;
+ *   1. build: a production build in .next-test (served by the three-instance test, the fault tests and
+ *      the browser tests).
+ *   2. unit: Vitest's unit and component tests (lib/, components/, app/): no database.
+ *   3. integration: Vitest's integration tests on real temporary SQLite databases (copies of a template
+ *      migrated and seeded once per run), and again on PostgreSQL 15 (a server started from Debian's
+ *      binaries for the run), with the PostgreSQL-only tests (tests/postgresql); two files at a time.
+ *   4. faults: tests/faults on that build: a SQLite instance killed with SIGKILL during saves;
  *      `npm run cluster` (PostgreSQL, three instances, nginx) with an instance killed and PostgreSQL
  *      stopped under load, then stopped with SIGTERM.
- *   4. Browser tests: Debian's Chromium (installed with apt when missing and running as root; otherwise
- *      a clear stop — never a silent skip), Playwright against a server of its own on E2E_PORT (with
+ *   5. browser: Debian's Chromium (installed with apt when missing and running as root; otherwise a
+ *      clear stop — never a silent skip), Playwright against a server of its own on E2E_PORT (with
  *      E2E_WORKERS=n, n workers, each with its own server and database on E2E_PORT, E2E_PORT + 1, …).
  * The stages run one after another: on two cores each already keeps both busy, and run side by side
  * they only slowed each other down (tests then ran into their time limits).
+ * `node scripts/test.mjs unit`: every stage but the browser tests; `e2e`: the build and the browser
+ * tests; `--stages=build,unit`: the stages named (in the order above). The first two stages need no
+ * better-sqlite3 binary: .ci/run runs them while it compiles.
  * Each runner prints its own summary last; each stage's time follows it.
  */
 import { spawnSync } from 'node:child_process';
@@ -62,14 +65,28 @@ function ensureBrowserTools() {
   process.exit(1);
 }
 
-const only = process.argv[2];
+const STAGES = ['build', 'unit', 'integration', 'faults', 'browser'];
+const arg = process.argv[2] ?? '';
+let selected;
+if (arg === '') selected = STAGES;
+else if (arg === 'unit') selected = STAGES.filter((s) => s !== 'browser');
+else if (arg === 'e2e') selected = ['build', 'browser'];
+else if (arg.startsWith('--stages=')) selected = arg.slice('--stages='.length).split(',');
+const unknown = selected ? selected.filter((s) => !STAGES.includes(s)) : [];
+if (!selected || selected.length === 0 || unknown.length > 0 || process.argv.length > 3) {
+  console.error(`Usage: node scripts/test.mjs [unit | e2e | --stages=${STAGES.join(',')}]`);
+  process.exit(2);
+}
+const wanted = (stage) => selected.includes(stage);
+
 const started = Date.now();
-if (only !== 'unit') ensureBrowserTools();
+if (wanted('browser')) ensureBrowserTools();
 // One production build, first: the three-instance test on PostgreSQL (Vitest), the fault tests and the
 // browser tests all serve it.
-run('Production build for the instance, fault and browser tests (.next-test)', bin('next'), ['build'], { NEXT_DIST_DIR: '.next-test' });
-if (only !== 'e2e') run('Unit, component and integration tests on SQLite, integration tests on PostgreSQL (Vitest)', bin('vitest'), ['run']);
+if (wanted('build')) run('Production build for the instance, fault and browser tests (.next-test)', bin('next'), ['build'], { NEXT_DIST_DIR: '.next-test' });
+if (wanted('unit')) run('Unit and component tests (Vitest, no database)', bin('vitest'), ['run', '--project', 'unit']);
+if (wanted('integration')) run('Integration tests on SQLite and on PostgreSQL (Vitest)', bin('vitest'), ['run', '--project', 'sqlite', '--project', 'postgresql']);
 // Real servers on that build killed with SIGKILL and restarted, PostgreSQL stopped under load, the cluster command.
-if (only !== 'e2e') run('Fault tests (tests/faults: real servers on the .next-test build)', bin('vitest'), ['run', '--config', 'vitest.faults.config.ts']);
-if (only !== 'unit') run('Browser tests (Playwright, Debian Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: CHROMIUM });
-console.log(`\n✔ npm test passed in ${seconds(started)}`);
+if (wanted('faults')) run('Fault tests (tests/faults: real servers on the .next-test build)', bin('vitest'), ['run', '--config', 'vitest.faults.config.ts']);
+if (wanted('browser')) run('Browser tests (Playwright, Debian Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: CHROMIUM });
+console.log(`\n✔ ${selected.length === STAGES.length ? 'npm test' : `Stages ${selected.join(', ')}`} passed in ${seconds(started)}`);

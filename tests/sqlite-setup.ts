@@ -3,7 +3,8 @@
  * folder, migrated by the real Prisma CLI — a copy of it then seeded by the real seed script. Each test
  * database is a copy of a template file (tests/integration/database.ts), as the `postgresql` project's
  * are copies of template databases: one migration and one seed per run, not one per test file.
- * Removed after the run.
+ * tests/integration/migrations.test.ts checks these two runs of the CLI and the seed script (what the
+ * migration made, what the seed printed and stored). Removed after the run.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,8 @@ import { migrate, seed } from './database-cli';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    sqliteTemplates: { migrated: string; seeded: string };
+    /** The files `prisma migrate deploy` made (and the seed script then filled), and what the seed printed. */
+    sqliteTemplates: { migrated: string; seeded: string; seedOutput: string };
   }
 }
 
@@ -29,13 +31,14 @@ function singleFile(file: string) {
 export default function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), 'rls-int-templates-'));
   try {
-    const templates = { migrated: path.join(dir, 'migrated.db'), seeded: path.join(dir, 'seeded.db') };
-    migrate(`file:${templates.migrated}`);
-    singleFile(templates.migrated);
-    copyFileSync(templates.migrated, templates.seeded);
-    seed(`file:${templates.seeded}`);
-    singleFile(templates.seeded);
-    project.provide('sqliteTemplates', templates);
+    const migrated = path.join(dir, 'migrated.db');
+    const seeded = path.join(dir, 'seeded.db');
+    migrate(`file:${migrated}`);
+    singleFile(migrated);
+    copyFileSync(migrated, seeded);
+    const seedOutput = seed(`file:${seeded}`);
+    singleFile(seeded);
+    project.provide('sqliteTemplates', { migrated, seeded, seedOutput });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

@@ -4,16 +4,21 @@
  * scripts/prisma.mjs and the schema-engine stand-in) to an empty SQLite file,
  * produce the expected tables and history; the seed is idempotent; MRNs are
  * unique per organisation. No mocks: real CLI, real files, real SQLite.
+ *
+ * The first `migrate deploy` on an empty file, and the first seed of the migrated
+ * database, are the ones the run's global set-up made its templates with
+ * (tests/sqlite-setup.ts): checked here on copies of those files, and on what the
+ * seed printed. `migrate status` and the second seed run here.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { createDbClient, Prisma, type PrismaClient } from '../../lib/db/client';
 
@@ -30,6 +35,7 @@ type SqliteConstructor = new (file: string, options?: { readonly?: boolean; file
 const Database = createRequire(import.meta.url)('better-sqlite3') as SqliteConstructor;
 
 let workDir: string;
+/** The migrated database (a copy of the file `migrate deploy` made from nothing), then seeded by the tests. */
 let databaseFile: string;
 let databaseUrl: string;
 
@@ -61,12 +67,13 @@ function countRows(): { organisations: number; users: number; patients: number }
   });
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   workDir = mkdtempSync(path.join(tmpdir(), 'rls-workup-migrations-'));
   databaseFile = path.join(workDir, 'test.db');
   databaseUrl = `file:${databaseFile}`;
-  await prismaCli('migrate', 'deploy');
-}, 90_000);
+  // `prisma migrate deploy` on an empty file: the run's template.
+  copyFileSync(inject('sqliteTemplates').migrated, databaseFile);
+});
 
 afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
@@ -107,8 +114,11 @@ describe('prisma migrate deploy on an empty database', () => {
 
 describe('prisma/seed.ts', () => {
   it('creates the demo clinics, accounts and patients, and running it again duplicates nothing', async () => {
-    const first = await seed();
-    expect(first.stdout).toContain('Demo Sleep Clinic');
+    expect(countRows()).toEqual({ organisations: 0, users: 0, patients: 0 });
+    // The first run: the seed of the migrated template, as it printed and stored it.
+    const templates = inject('sqliteTemplates');
+    expect(templates.seedOutput).toContain('Demo Sleep Clinic');
+    copyFileSync(templates.seeded, databaseFile);
     expect(countRows()).toEqual({ organisations: 2, users: 3, patients: 4 });
 
     await seed();
