@@ -329,30 +329,37 @@ async function measurePaced(name, request, { expectStatus, seconds = SECONDS, cl
   return row;
 }
 
+/** A process's parent and CPU ticks (user + system, all its threads) from /proc; null once it is gone. */
+function procStat(pid) {
+  let fields;
+  try { fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); } catch { return null; }
+  // After "pid (comm) ": ppid (field 4) at 1, utime and stime (fields 14 and 15) at 11 and 12.
+  return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+}
+
 /**
  * CPU time the server process has used so far (user + system, all its threads), in ms. Per request it
  * is the work a path costs, which the machine's other jobs do not change the way they change throughput.
  */
 function serverCpuMs() {
-  let ticks = 0;
-  for (const pid of appPids()) {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime are fields 14 and 15 of the line; after "pid (comm) " they are at 11 and 12.
-    ticks += Number(fields[11]) + Number(fields[12]);
-  }
+  const ticks = appPids().reduce((n, pid) => {
+    const stat = procStat(pid);
+    if (!stat) throw new Error(`server process ${pid} is gone`);
+    return n + stat.ticks;
+  }, 0);
   return (ticks * 1000) / CLOCK_TICKS;
 }
-/** CPU (ms) of a process and its children (PostgreSQL's backends, nginx's worker), by /proc. */
-function treeCpuMs(rootPid) {
-  let ticks = 0;
+
+/** CPU (ms) of each root process with its children (PostgreSQL's backends, nginx's worker): one pass over /proc. */
+function treeCpuMs(roots) {
+  const ticks = roots.map(() => 0);
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    let fields;
-    try { fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' '); } catch { continue; }
-    // ppid is field 4 of the line: index 1 after "pid (comm) ".
-    if (Number(entry) === rootPid || Number(fields[1]) === rootPid) ticks += Number(fields[11]) + Number(fields[12]);
+    const stat = procStat(entry);
+    if (!stat) continue;
+    roots.forEach((root, i) => { if (Number(entry) === root || stat.ppid === root) ticks[i] += stat.ticks; });
   }
-  return (ticks * 1000) / CLOCK_TICKS;
+  return ticks.map((t) => (t * 1000) / CLOCK_TICKS);
 }
 
 /** On PostgreSQL: what the database and nginx have used so far, and the transactions committed. */
@@ -360,7 +367,8 @@ function backingUse() {
   if (!backing) return null;
   // The next transaction id: only transactions that write take one (the statistics views lag by seconds).
   const commits = Number(runSql(backing.pgPort, 'rls_workup', 'SELECT pg_snapshot_xmax(pg_current_snapshot())').trim());
-  return { postgresMs: treeCpuMs(backing.postgres), nginxMs: treeCpuMs(backing.nginx), commits };
+  const [postgresMs, nginxMs] = treeCpuMs([backing.postgres, backing.nginx]);
+  return { postgresMs, nginxMs, commits };
 }
 
 function backingPerRequest(before, requests) {

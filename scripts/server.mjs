@@ -42,8 +42,7 @@ const handle = app.getRequestHandler();
 
 /**
  * Database outages answer 503 at once. When a request ends in a 5xx (held until the verdict:
- * answerOutagesAs503), the app's own /api/health is
- * asked whether the database is reachable; while it says no (503), every request that needs the
+ * answerOutagesAs503), the app's own /api/health is asked whether the database is reachable; while it says no (503), every request that needs the
  * database is answered 503 with a clear message before it reaches the app (nothing of it is saved),
  * and the health check is repeated every second; once it answers 200 requests go through again. The
  * database's driver reconnects by itself: the server is never restarted for it.
@@ -73,6 +72,7 @@ async function probe(settle) {
       let status = 0;
       let message = '';
       try {
+        // The header is lib/db/health.ts's FRESH_CHECK_HEADER.
         const res = await fetch(`${selfOrigin}/api/health`, { headers: { 'x-rls-health-fresh': freshToken }, signal: AbortSignal.timeout(5000) });
         status = res.status;
         message = (await res.json().catch(() => ({}))).message ?? '';
@@ -159,10 +159,8 @@ const server = createServer((req, res) => {
   req.headers[peerHeader] = req.socket.remoteAddress ?? '';
   const exempt = EXEMPT.test(req.url ?? '');
   if (databaseDown && !exempt) return refuseWhileDatabaseDown(req, res);
-  if (!exempt) {
-    answerOutagesAs503(req, res);
-    res.once('finish', () => { if (res.statusCode >= 500) void watchDatabase(); });
-  }
+  // Every 5xx passes through the hold, which starts the database check.
+  if (!exempt) answerOutagesAs503(req, res);
   handle(req, res).catch((err) => {
     console.error(JSON.stringify({ level: 'error', msg: 'request failed', error: err instanceof Error ? err.message : String(err) }));
     if (!res.headersSent) {

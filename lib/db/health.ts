@@ -8,13 +8,14 @@ export interface DatabaseHealth {
   problem?: string;
 }
 
-/** How long a "reachable" answer is reused: a load balancer polling every few seconds still sees an outage within this. */
+/** The header scripts/server.mjs sends with its own check (the same name is written there). */
 export const FRESH_CHECK_HEADER = 'x-rls-health-fresh';
 /** The value of that header the server (scripts/server.mjs) sends with its own check: set per process, never sent to clients. */
 export function freshCheckToken(): string | undefined {
   return (globalThis as Record<symbol, string | undefined>)[Symbol.for('rls-workup.health-fresh-token')];
 }
 
+/** How long a "reachable" answer is reused: a load balancer polling every few seconds still sees an outage within this. */
 const REACHABLE_FOR_MS = 1000;
 
 /** Per client (a test or script may swap the process-wide client): the check running now, and the last success. */
