@@ -39,7 +39,7 @@ let writing = false;
  * take turns, so the audit chain stays one chain. Released by the COMMIT or ROLLBACK. (SQLite needs
  * none: it has one writer at a time, and a second process collides on `seq` and retries, below.)
  */
-export const WRITER_LOCK_KEY = 4_216_630_012; // arbitrary, fixed: "the RLS Workup writer"
+const WRITER_LOCK_KEY = 4_216_630_012; // arbitrary, fixed: "the RLS Workup writer"
 
 /** Thrown inside a group's transaction to undo it: job `index` failed with `error`. */
 class JobFailed {
@@ -49,19 +49,13 @@ class JobFailed {
 /**
  * Runs the jobs in order in one transaction and commits. No savepoints (two more statements per job):
  * the first job that fails undoes the whole group, and runBatch runs the group again around it.
- * On PostgreSQL, `more` takes the jobs queued while the group waited for the writers' lock: they join
- * the group (appended to `batch`, after its jobs), so that when instances contend for the lock their
- * groups grow instead of multiplying, each group costing a transaction and a turn at the lock.
  */
-async function commitTogether(batch: Job[], more?: () => Job[]): Promise<{ values: unknown[]; appended: { seq: number; hash: string } | undefined }> {
+async function commitTogether(batch: Job[]): Promise<{ values: unknown[]; appended: { seq: number; hash: string } | undefined }> {
   const values: unknown[] = [];
   let appended: { seq: number; hash: string } | undefined;
   const postgres = dbProvider() === 'postgresql';
   await getDb().$transaction(async (tx) => {
-    if (postgres) {
-      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${WRITER_LOCK_KEY})`);
-      if (more) batch.push(...more());
-    }
+    if (postgres) await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${WRITER_LOCK_KEY})`);
     for (const [index, job] of batch.entries()) {
       try {
         values.push(await job.fn(tx));
@@ -74,11 +68,11 @@ async function commitTogether(batch: Job[], more?: () => Job[]): Promise<{ value
   return { values, appended };
 }
 
-async function runBatch(batch: Job[], more?: () => Job[]): Promise<void> {
+async function runBatch(batch: Job[]): Promise<void> {
   if (batch.length === 0) return;
   let committed: Awaited<ReturnType<typeof commitTogether>>;
   try {
-    committed = await commitTogether(batch, more);
+    committed = await commitTogether(batch);
   } catch (e) {
     if (e instanceof JobFailed && batch.length > 1) {
       // Nothing of the group was stored. The jobs before the failed one commit together again, the
@@ -116,10 +110,7 @@ async function drain(): Promise<void> {
   if (writing) return;
   writing = true;
   try {
-    while (queue.length > 0) {
-      const batch = queue.splice(0, MAX_BATCH);
-      await runBatch(batch, () => queue.splice(0, MAX_BATCH - batch.length));
-    }
+    while (queue.length > 0) await runBatch(queue.splice(0, MAX_BATCH));
   } finally {
     writing = false;
   }
