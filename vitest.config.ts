@@ -37,7 +37,7 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // No database: .ci/run runs these while better-sqlite3 is still compiling.
+          // No database: `npm test` runs these while better-sqlite3 may still be compiling (scripts/test.mjs).
           name: 'unit',
           include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'app/**/*.test.{ts,tsx}'],
         },

@@ -42,10 +42,11 @@ const handle = app.getRequestHandler();
 
 /**
  * Database outages answer 503 at once. When a request ends in a 5xx (held until the verdict:
- * answerOutagesAs503), the app's own /api/health is asked whether the database is reachable; while it says no (503), every request that needs the
- * database is answered 503 with a clear message before it reaches the app (nothing of it is saved),
- * and the health check is repeated every second; once it answers 200 requests go through again. The
- * database's driver reconnects by itself: the server is never restarted for it.
+ * answerOutagesAs503), the app's own /api/health is asked whether the database is reachable; while it
+ * says no (503), every request that needs the database is answered 503 with a clear message before it
+ * reaches the app (nothing of it is saved), and the health check is repeated every second; once it
+ * answers 200 requests go through again. The database's driver reconnects by itself: the server is
+ * never restarted for it.
  */
 const selfOrigin = globalThis[Symbol.for('rls-workup.internal-origin')];
 const EXEMPT = /^\/(api\/health|api\/ping|_next\/static\/|favicon\.ico|icon\.svg)/;
